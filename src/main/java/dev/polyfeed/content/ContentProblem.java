@@ -1,0 +1,92 @@
+package dev.polyfeed.content;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing wrong with the content, reported as {@code path[:line]: what is wrong (hint)} so that an
+ * author can jump straight to it.
+ *
+ * @param path the file, as the operator knows it (content folder included)
+ * @param line 1-based line in that file, or 0 when unknown
+ */
+public record ContentProblem(Severity severity, String path, int line, String message, String hint) {
+
+    public ContentProblem {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+        if (line < 0) {
+            throw new IllegalArgumentException("line must be 0 (unknown) or positive: " + line);
+        }
+        hint = hint == null || hint.isBlank() ? null : hint.strip();
+    }
+
+    public static Builder error(String path) {
+        return new Builder(Severity.ERROR, path);
+    }
+
+    public static Builder warning(String path) {
+        return new Builder(Severity.WARNING, path);
+    }
+
+    public Optional<String> hintText() {
+        return Optional.ofNullable(hint);
+    }
+
+    /** The same problem, in another file at another line offset (front matter to file lines). */
+    ContentProblem shiftedBy(int lines) {
+        return line == 0 ? this : new ContentProblem(severity, path, line + lines, message, hint);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(path);
+        if (line > 0) {
+            text.append(':').append(line);
+        }
+        text.append(": ").append(message);
+        if (hint != null) {
+            text.append(" (").append(hint).append(')');
+        }
+        return text.toString();
+    }
+
+    /** Builds a problem step by step, in the order an author reads it: where, what, what to do. */
+    public static final class Builder {
+        private Severity severity;
+        private final String path;
+        private int line;
+        private String message;
+        private String hint;
+
+        private Builder(Severity severity, String path) {
+            this.severity = severity;
+            this.path = path;
+        }
+
+        public Builder severity(Severity severity) {
+            this.severity = severity;
+            return this;
+        }
+
+        public Builder line(int line) {
+            this.line = Math.max(0, line);
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        public Builder hint(String hint) {
+            this.hint = hint;
+            return this;
+        }
+
+        public ContentProblem build() {
+            return new ContentProblem(severity, path, line, message, hint);
+        }
+    }
+}

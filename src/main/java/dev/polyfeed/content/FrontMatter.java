@@ -1,0 +1,67 @@
+package dev.polyfeed.content;
+
+import java.util.Objects;
+
+/**
+ * A Markdown file split into its YAML front matter and its body.
+ *
+ * @param yaml the text between the {@code ---} fences, empty when the file has none
+ * @param yamlFirstLine file line of the first YAML line (1-based), 0 when there is no front matter
+ * @param body the Markdown after the closing fence
+ * @param bodyFirstLine file line of the first body line (1-based)
+ */
+public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyFirstLine) {
+
+    public FrontMatter {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(body, "body");
+    }
+
+    public boolean present() {
+        return yamlFirstLine > 0;
+    }
+
+    /**
+     * Splits a decoded file (LF line ends, no BOM). A file that does not start with {@code ---} has
+     * no front matter; one whose front matter is never closed is an error, since guessing where it
+     * ends would publish YAML as prose.
+     */
+    public static FrontMatter split(String text, String path) throws ContentException {
+        String firstLine = text.lines().findFirst().orElse("");
+        if (!isFence(firstLine)) {
+            return new FrontMatter("", 0, text, 1);
+        }
+        int start = text.indexOf('\n');
+        if (start < 0) {
+            throw unclosed(path);
+        }
+        int lineNumber = 2;
+        int position = start + 1;
+        while (position <= text.length()) {
+            int end = text.indexOf('\n', position);
+            String line = end < 0 ? text.substring(position) : text.substring(position, end);
+            if (isFence(line) || line.stripTrailing().equals("...")) {
+                String yaml = text.substring(start + 1, position);
+                String body = end < 0 ? "" : text.substring(end + 1);
+                return new FrontMatter(yaml, 2, body, lineNumber + 1);
+            }
+            if (end < 0) {
+                break;
+            }
+            position = end + 1;
+            lineNumber++;
+        }
+        throw unclosed(path);
+    }
+
+    private static boolean isFence(String line) {
+        return line.stripTrailing().equals("---");
+    }
+
+    private static ContentException unclosed(String path) {
+        return new ContentException(ContentProblem.error(path).line(1)
+                .message("front matter opened with '---' on line 1 is never closed")
+                .hint("add a line with only '---' after the last front-matter key")
+                .build());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.polyfeed.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One published (or draft) post, fully rendered: everything a feed needs, computed once at load.
+ *
+ * @param source the file it came from, as reported in problems
+ * @param id permanent id (a {@code tag:} URI, or the post's own {@code id:}); readers dedupe on it
+ * @param url absolute URL of the post's page
+ * @param description the author's description, or empty
+ * @param summary plain text for feed summaries: the description, else an excerpt of the body
+ * @param image absolute URL of the post's image, or null
+ * @param html the full body, wrapped in an element carrying {@code lang} and {@code dir}
+ */
+public record Post(String source, Language language, String slug, String id, String url, String title,
+        Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
+        String description, String summary, String image, String html, boolean draft) {
+
+    public Post {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(html, "html");
+        title = XmlText.clean(Objects.requireNonNull(title, "title")).strip();
+        if (title.isEmpty()) {
+            throw new IllegalArgumentException("a post needs a title: " + source);
+        }
+        if (slug.isBlank() || slug.contains("/")) {
+            throw new IllegalArgumentException("a slug is one non-blank path segment: '" + slug + "'");
+        }
+        updated = updated == null || updated.isBefore(published) ? published : updated;
+        tags = List.copyOf(tags);
+        keywords = List.copyOf(keywords);
+        authors = List.copyOf(authors);
+        description = description == null ? "" : XmlText.clean(description).strip();
+        summary = summary == null || summary.isBlank() ? description : XmlText.clean(summary).strip();
+    }
+
+    /** Site path of the post's page: {@code /tr/posts/my-slug}. */
+    public static String path(Language language, String slug) {
+        return "/" + language.tag() + "/posts/" + Urls.segment(slug);
+    }
+
+    public String path() {
+        return path(language, slug);
+    }
+
+    public Optional<String> imageUrl() {
+        return Optional.ofNullable(image);
+    }
+
+    public boolean hasTag(String key) {
+        return tags.stream().anyMatch(tag -> tag.key().equals(key));
+    }
+
+    public Post withTags(List<Tag> newTags) {
+        return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
+                description, summary, image, html, draft);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.polyfeed.content;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * A YAML mapping read from an author's file (front matter, {@code site.yml}, {@code authors.yml}),
+ * with the file line of each top-level key so that problems can point at it.
+ *
+ * <p>Reading is deliberately strict and small: {@link SafeConstructor} (no {@code !!java} tags), no
+ * duplicate keys, few aliases (no alias bombs), bounded nesting and size. Scalars follow YAML 1.2's
+ * core schema as Docusaurus and Hugo authors expect: {@code lang: no} is the text "no", not false,
+ * and {@code date: 2025-01-30} stays text so Polyfeed decides its time zone, not SnakeYAML.
+ */
+public final class YamlMapping {
+
+    static final int MAX_CODE_POINTS = 256 * 1024;
+    static final int MAX_ALIASES = 20;
+    static final int MAX_NESTING = 16;
+
+    private final Map<String, Object> values;
+    private final Map<String, Integer> keyLines;
+
+    private YamlMapping(Map<String, Object> values, Map<String, Integer> keyLines) {
+        this.values = values;
+        this.keyLines = keyLines;
+    }
+
+    public static YamlMapping empty() {
+        return new YamlMapping(Map.of(), Map.of());
+    }
+
+    /**
+     * @param yaml the YAML text
+     * @param path reported in problems
+     * @param firstLine file line of the first line of {@code yaml} (1-based)
+     */
+    public static YamlMapping parse(String yaml, String path, int firstLine) throws ContentException {
+        if (yaml.isBlank()) {
+            return empty();
+        }
+        Yaml parser = newParser();
+        Object loaded;
+        Node root;
+        try {
+            root = parser.compose(new java.io.StringReader(yaml));
+            loaded = parser.load(yaml);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new ContentException(ContentProblem.error(path)
+                    .line(mark == null ? 0 : firstLine + mark.getLine())
+                    .message("YAML cannot be read: " + describe(e))
+                    .hint(hintFor(e))
+                    .build());
+        } catch (YAMLException e) {
+            throw new ContentException(ContentProblem.error(path).line(firstLine)
+                    .message("YAML cannot be read: " + firstLineOf(e.getMessage()))
+                    .hint("keep front matter small and plain: no aliases in bulk, no deep nesting")
+                    .build());
+        }
+        if (loaded == null) {
+            return empty();
+        }
+        if (!(loaded instanceof Map<?, ?> map)) {
+            throw new ContentException(ContentProblem.error(path).line(firstLine)
+                    .message("YAML is a " + kindOf(loaded) + ", not a mapping of keys to values")
+                    .hint("write one 'key: value' per line, such as title: \"My post\"")
+                    .build());
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        map.forEach((key, value) -> values.put(String.valueOf(key), value));
+        return new YamlMapping(Collections.unmodifiableMap(values), keyLines(root, firstLine));
+    }
+
+    private static Yaml newParser() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        DumperOptions dumperOptions = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions,
+                options, new CoreSchemaResolver());
+    }
+
+    private static Map<String, Integer> keyLines(Node root, int firstLine) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        if (root instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    lines.putIfAbsent(key.getValue(), firstLine + key.getStartMark().getLine());
+                }
+            }
+        }
+        return lines;
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public Object get(String key) {
+        return values.get(key);
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key) && values.get(key) != null;
+    }
+
+    /** File line of a top-level key, or 0 when unknown. */
+    public int lineOf(String key) {
+        return keyLines.getOrDefault(key, 0);
+    }
+
+    static String kindOf(Object value) {
+        if (value instanceof Map<?, ?>) {
+            return "mapping";
+        }
+        if (value instanceof List<?>) {
+            return "list";
+        }
+        return value == null ? "nothing" : "single value";
+    }
+
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() != null ? e.getProblem() : firstLineOf(e.getMessage());
+        String context = e.getContext();
+        return context == null ? problem : context + ", " + problem;
+    }
+
+    private static String hintFor(MarkedYAMLException e) {
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("found duplicate key")) {
+            return "each key may appear once; merge the two values";
+        }
+        if (text.contains("could not determine a constructor") || text.contains("Global tag is not allowed")) {
+            return "tags such as !!java or !custom are not allowed; write plain values";
+        }
+        if (text.contains("mapping values are not allowed")) {
+            return "a value containing ': ' must be quoted, such as title: \"Part 1: the start\"";
+        }
+        return "check the indentation and quote values that contain ':', '#', '[' or '{'";
+    }
+
+    private static String firstLineOf(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** YAML 1.2 core schema for the scalars a post uses: null, true/false; everything else is text. */
+    private static final class CoreSchemaResolver extends Resolver {
+        private static final Pattern CORE_BOOL = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, CORE_BOOL, "tTfF");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.polyfeed.page;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.polyfeed.content.Catalog;
+import dev.polyfeed.content.Language;
+import dev.polyfeed.content.Post;
+import dev.polyfeed.content.Site;
+import dev.polyfeed.content.Tag;
+import dev.polyfeed.feed.FeedFormat;
+import dev.polyfeed.feed.FeedScope;
+
+/**
+ * The two kinds of HTML page Polyfeed serves: the index (every feed, with discovery links) and a
+ * post's page (what feed items link to), each in its language and direction.
+ */
+public final class PageWriter {
+
+    public static final String OPML_PATH = "/feeds.opml";
+    private static final String STYLE = "body{font:1rem/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
+            + "padding:0 1rem}img{max-width:100%;height:auto}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #ccc;padding:.25rem .5rem}pre{overflow:auto}.meta{color:#555}";
+
+    private final Catalog catalog;
+    private final Site site;
+
+    public PageWriter(Catalog catalog) {
+        this.catalog = catalog;
+        this.site = catalog.site();
+    }
+
+    /** The index: every feed grouped by language, with a discovery link for each. */
+    public byte[] index(List<FeedScope> scopes) {
+        StringBuilder html = new StringBuilder(4096);
+        html.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(site.title())).append("</title>\n");
+        if (!site.description().isBlank()) {
+            html.append("<meta name=\"description\" content=\"").append(Html.escape(site.description())).append("\">\n");
+        }
+        for (FeedScope scope : scopes) {
+            for (FeedFormat format : FeedFormat.values()) {
+                discoveryLink(html, scope, format);
+            }
+        }
+        html.append("<link rel=\"alternate\" type=\"text/x-opml\" title=\"").append(Html.escape(site.title()))
+                .append(" (OPML)\" href=\"").append(site.url(OPML_PATH)).append("\">\n")
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<h1>").append(Html.escape(site.title())).append("</h1>\n");
+        if (!site.description().isBlank()) {
+            html.append("<p>").append(Html.escape(site.description())).append("</p>\n");
+        }
+        html.append("<p>Every feed below as one subscription list: <a href=\"").append(site.url(OPML_PATH))
+                .append("\">OPML</a>.</p>\n");
+        for (Language language : catalog.languages()) {
+            html.append("<section lang=\"").append(language.tag()).append("\" dir=\"").append(language.direction())
+                    .append("\" id=\"").append(language.tag()).append("\">\n<h2>")
+                    .append(Html.escape(language.nativeName())).append("</h2>\n<ul>\n");
+            scopes.stream().filter(scope -> language.equals(scope.language()))
+                    .forEach(scope -> feedItem(html, scope));
+            html.append("</ul>\n<ul>\n");
+            for (Post post : catalog.posts(language)) {
+                html.append("<li><a href=\"").append(post.url()).append("\">").append(Html.escape(post.title()))
+                        .append("</a> <time datetime=\"").append(post.published()).append("\">")
+                        .append(date(post)).append("</time></li>\n");
+            }
+            html.append("</ul>\n</section>\n");
+        }
+        List<FeedScope> crossLanguage = scopes.stream().filter(scope -> scope.language() == null).toList();
+        if (!crossLanguage.isEmpty()) {
+            html.append("<section id=\"tags\">\n<h2>Tags, all languages</h2>\n<ul>\n");
+            crossLanguage.forEach(scope -> feedItem(html, scope));
+            html.append("</ul>\n</section>\n");
+        }
+        html.append("</body>\n</html>\n");
+        return html.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A post's page: its full HTML with canonical, translation and feed links. */
+    public byte[] post(Post post) {
+        Language language = post.language();
+        List<Post> translations = catalog.translationsOf(post);
+        StringBuilder html = new StringBuilder(post.html().length() + 4096);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(language.tag()).append("\" dir=\"")
+                .append(language.direction()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(post.title())).append("</title>\n")
+                .append("<link rel=\"canonical\" href=\"").append(post.url()).append("\">\n");
+        if (!post.summary().isBlank()) {
+            html.append("<meta name=\"description\" content=\"").append(Html.escape(post.summary())).append("\">\n");
+        }
+        if (!post.keywords().isEmpty()) {
+            html.append("<meta name=\"keywords\" content=\"").append(Html.escape(String.join(", ", post.keywords())))
+                    .append("\">\n");
+        }
+        if (!translations.isEmpty()) {
+            html.append("<link rel=\"alternate\" hreflang=\"").append(language.tag()).append("\" href=\"")
+                    .append(post.url()).append("\">\n");
+            for (Post translation : translations) {
+                html.append("<link rel=\"alternate\" hreflang=\"").append(translation.language().tag())
+                        .append("\" href=\"").append(translation.url()).append("\">\n");
+            }
+        }
+        for (FeedFormat format : FeedFormat.values()) {
+            discoveryLink(html, FeedScope.of(language), format);
+        }
+        html.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<article>\n<h1>")
+                .append(Html.escape(post.title())).append("</h1>\n<p class=\"meta\">");
+        if (!post.authors().isEmpty()) {
+            html.append(post.authors().stream().map(author -> author.urlText()
+                    .map(url -> "<a href=\"" + Html.escape(url) + "\">" + Html.escape(author.name()) + "</a>")
+                    .orElse(Html.escape(author.name()))).collect(Collectors.joining(", "))).append(" · ");
+        }
+        html.append("<time datetime=\"").append(post.published()).append("\">").append(date(post)).append("</time>");
+        for (Tag tag : post.tags()) {
+            html.append(" · <a href=\"").append(site.url(FeedScope.of(language, tag).path(FeedFormat.ATOM)))
+                    .append("\">#").append(Html.escape(tag.label())).append("</a>");
+        }
+        html.append("</p>\n").append(post.html()).append('\n');
+        if (!translations.isEmpty()) {
+            html.append("<nav>\n<ul>\n");
+            for (Post translation : translations) {
+                html.append("<li lang=\"").append(translation.language().tag()).append("\" dir=\"")
+                        .append(translation.language().direction()).append("\"><a hreflang=\"")
+                        .append(translation.language().tag()).append("\" href=\"").append(translation.url())
+                        .append("\">").append(Html.escape(translation.language().nativeName())).append(": ")
+                        .append(Html.escape(translation.title())).append("</a></li>\n");
+            }
+            html.append("</ul>\n</nav>\n");
+        }
+        html.append("</article>\n</body>\n</html>\n");
+        return html.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void discoveryLink(StringBuilder html, FeedScope scope, FeedFormat format) {
+        html.append("<link rel=\"alternate\" type=\"").append(format.mediaType()).append("\" title=\"")
+                .append(Html.escape(scope.title(site))).append(" (").append(format.displayName()).append(")\" href=\"")
+                .append(site.url(scope.path(format))).append("\">\n");
+    }
+
+    private void feedItem(StringBuilder html, FeedScope scope) {
+        html.append("<li>").append(Html.escape(scope.title(site))).append(": ");
+        for (FeedFormat format : FeedFormat.values()) {
+            html.append("<a type=\"").append(format.mediaType()).append("\" href=\"").append(site.url(scope.path(format)))
+                    .append("\">").append(format.displayName()).append("</a> ");
+        }
+        html.append("</li>\n");
+    }
+
+    private static String date(Post post) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(post.language().locale())
+                .withZone(ZoneOffset.UTC).format(post.published());
+    }
+}

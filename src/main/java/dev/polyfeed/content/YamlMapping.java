@@ -67,7 +67,7 @@ public final class YamlMapping {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ContentException(ContentProblem.error(path)
                     .line(mark == null ? 0 : firstLine + mark.getLine())
-                    .message("YAML cannot be read: " + describe(e))
+                    .message("YAML cannot be read: " + describe(e, firstLine))
                     .hint(hintFor(e))
                     .build());
         } catch (YAMLException e) {
@@ -141,10 +141,16 @@ public final class YamlMapping {
         return value == null ? "nothing" : "single value";
     }
 
-    private static String describe(MarkedYAMLException e) {
+    private static String describe(MarkedYAMLException e, int firstLine) {
         String problem = e.getProblem() != null ? e.getProblem() : firstLineOf(e.getMessage());
         String context = e.getContext();
-        return context == null ? problem : context + ", " + problem;
+        if (context == null) {
+            return problem;
+        }
+        // "while parsing a flow sequence" is only useful with where that sequence started
+        Mark start = e.getContextMark();
+        return start == null ? context + ", " + problem
+                : context + " started on line " + (firstLine + start.getLine()) + ", " + problem;
     }
 
     private static String hintFor(MarkedYAMLException e) {

@@ -1,0 +1,72 @@
+package dev.polyfeed.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    private static final String POST_URL = "https://example.org/blog/tr/posts/merhaba";
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private Document render(String markdown, String language) {
+        return Jsoup.parseBodyFragment(renderer.render(markdown, Language.parse(language).orElseThrow(), POST_URL));
+    }
+
+    @Test
+    void wrapsTheBodyInItsLanguageAndDirection() {
+        Element wrapper = render("مرحبا", "ar").body().child(0);
+        assertEquals("div", wrapper.tagName());
+        assertEquals("ar", wrapper.attr("lang"));
+        assertEquals("rtl", wrapper.attr("dir"));
+        Element turkish = render("Merhaba", "tr").body().child(0);
+        assertEquals("ltr", turkish.attr("dir"));
+    }
+
+    @Test
+    void rendersGithubFlavouredMarkdown() {
+        Document html = render("## Başlık\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~eski~~ https://example.com\n", "tr");
+        assertEquals("başlık", html.selectFirst("h2").id());
+        assertEquals("2", html.select("table td").get(1).text());
+        assertEquals("eski", html.selectFirst("del").text());
+        assertEquals("https://example.com", html.selectFirst("a").attr("href"));
+    }
+
+    @Test
+    void makesEveryRelativeUrlAbsoluteAgainstThePost() {
+        Document html = render("[a](img/a.png) [b](/media/b.png) [c](#frag) [d](../other) ![e](pics/e.jpg)"
+                + " [f](https://other.example/x)", "tr");
+        var links = html.select("a");
+        assertEquals("https://example.org/blog/tr/posts/img/a.png", links.get(0).attr("href"));
+        assertEquals("https://example.org/media/b.png", links.get(1).attr("href"));
+        assertEquals(POST_URL + "#frag", links.get(2).attr("href"));
+        assertEquals("https://example.org/blog/tr/other", links.get(3).attr("href"));
+        assertEquals("https://example.org/blog/tr/posts/pics/e.jpg", html.selectFirst("img").attr("src"));
+        assertEquals("https://other.example/x", links.get(4).attr("href"));
+    }
+
+    @Test
+    void nonAsciiUrlsBecomeAsciiUris() {
+        Document html = render("![x](https://example.org/og?title=Açık%20Kaynak)", "tr");
+        assertEquals("https://example.org/og?title=A%C3%A7%C4%B1k%20Kaynak", html.selectFirst("img").attr("src"));
+    }
+
+    @Test
+    void keepsCodeBlockWhitespace() {
+        String html = renderer.render("```\n  a   b\n    c\n```\n", Language.parse("en").orElseThrow(), POST_URL);
+        assertTrue(html.contains("<code>  a   b\n    c\n</code>"), html);
+    }
+
+    @Test
+    void excerptCutsNearAWordBoundary() {
+        String text = "kelime ".repeat(100);
+        String excerpt = MarkdownRenderer.excerpt("<p>" + text + "</p>");
+        assertTrue(excerpt.endsWith("kelime…"), excerpt);
+        assertTrue(excerpt.length() <= 281, excerpt);
+        assertEquals("short", MarkdownRenderer.excerpt("<p>short</p>"));
+    }
+}

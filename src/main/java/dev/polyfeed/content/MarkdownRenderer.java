@@ -42,7 +42,7 @@ public final class MarkdownRenderer {
                 .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
                 .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).build();
+        renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(HeadingIds.FACTORY).build();
     }
 
     /** The body as HTML inside {@code <div lang=".." dir="..">}, with absolute URLs. */

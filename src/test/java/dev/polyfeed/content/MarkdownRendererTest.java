@@ -37,6 +37,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void headingIdsKeepEveryScriptWhole() {
+        Document html = render("## डीपसीक की ओपन-सोर्स क्रांति\n\n## **DeepSeek'in** Açık Kaynak Devrimi\n\n"
+                + "## مقدمة\n\n## Intro\n\n## Intro\n", "hi");
+        assertEquals(java.util.List.of("डीपसीक-की-ओपन-सोर्स-क्रांति", "deepseekin-açık-kaynak-devrimi", "مقدمة",
+                "intro", "intro-1"), html.select("h2").eachAttr("id"));
+    }
+
+    @Test
     void makesEveryRelativeUrlAbsoluteAgainstThePost() {
         Document html = render("[a](img/a.png) [b](/media/b.png) [c](#frag) [d](../other) ![e](pics/e.jpg)"
                 + " [f](https://other.example/x)", "tr");

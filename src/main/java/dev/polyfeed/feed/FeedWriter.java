@@ -157,8 +157,16 @@ public final class FeedWriter {
         List<Element> entryElements = root.getChildren("entry", root.getNamespace());
         for (int i = 0; i < posts.size(); i++) {
             Element entry = entryElements.get(i);
-            entry.setAttribute("lang", posts.get(i).language().tag(), Namespace.XML_NAMESPACE);
-            addImage(entry, posts.get(i));
+            Post post = posts.get(i);
+            entry.setAttribute("lang", post.language().tag(), Namespace.XML_NAMESPACE);
+            addImage(entry, post);
+            if (!catalog.translationsOf(post).isEmpty()) {
+                // Readers disagree on which alternate link is "the" link: Miniflux and feedparser take the
+                // first, newsboat the last (it opened the Turkish page from the Arabic entry). The post's own
+                // page is therefore also the last link, with no rel/type/hreflang: still an alternate link,
+                // and a combination RFC 4287 section 4.1.1 allows next to the typed ones.
+                entry.addContent(new Element("link", root.getNamespace()).setAttribute("href", post.url()));
+            }
         }
         return bytes(document);
     }

@@ -104,6 +104,9 @@ class FeedsTest {
         assertEquals(List.of("ar", "en", "tr"), atom.texts(entry + "/a:link[@rel='alternate']/@hreflang"));
         assertEquals(List.of(BASE + "/ar/posts/merhaba", BASE + "/en/posts/merhaba", BASE + "/tr/posts/merhaba"),
                 atom.texts(entry + "/a:link[@rel='alternate']/@href"));
+        // whichever alternate link a reader takes, first or last, it is the post's own page
+        assertEquals(BASE + "/ar/posts/merhaba", atom.text("(" + entry + "/a:link[not(@rel) or @rel='alternate'])[1]/@href"));
+        assertEquals(BASE + "/ar/posts/merhaba", atom.text("(" + entry + "/a:link[not(@rel) or @rel='alternate'])[last()]/@href"));
         assertEquals("html", atom.text(entry + "/a:content/@type"));
         Element body = html(atom.text(entry + "/a:content"));
         assertEquals("ar", body.attr("lang"));

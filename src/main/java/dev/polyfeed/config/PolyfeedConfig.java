@@ -29,7 +29,42 @@ public interface PolyfeedConfig {
      */
     Optional<String> baseUrl();
 
-    /** Most items in one feed, newest first. At least 1. */
+    /** Most items in one feed, newest first, and the number of posts in each archive document. At least 1. */
     @WithDefault(DEFAULT_FEED_SIZE)
     int feedSize();
+
+    /** How clients and caches may keep what Polyfeed serves. */
+    Http http();
+
+    /** Real-time push of feed updates. */
+    Websub websub();
+
+    /** HTTP caching, under {@code polyfeed.http.}. */
+    interface Http {
+        String DEFAULT_MAX_AGE = "300";
+        String DEFAULT_ARCHIVE_MAX_AGE = "86400";
+
+        /**
+         * Seconds a reader or cache may reuse a feed, page or OPML without asking again
+         * ({@code Cache-Control: public, max-age=N}). Revalidation with ETag stays cheap after that.
+         */
+        @WithDefault(DEFAULT_MAX_AGE)
+        int maxAge();
+
+        /**
+         * Seconds an archive document (RFC 5005) may be reused. Full archive pages only change when an
+         * old post is edited or removed, so they can be kept much longer than feeds.
+         */
+        @WithDefault(DEFAULT_ARCHIVE_MAX_AGE)
+        int archiveMaxAge();
+    }
+
+    /** WebSub, under {@code polyfeed.websub.}. */
+    interface Websub {
+        /**
+         * URL of the WebSub hub that subscribers are sent to; unset by default. When set, every feed
+         * carries {@code rel="hub"} next to its {@code rel="self"} link, as WebSub requires.
+         */
+        Optional<String> hub();
+    }
 }

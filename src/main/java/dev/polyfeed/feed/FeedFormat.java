@@ -3,7 +3,8 @@ package dev.polyfeed.feed;
 /** The syndication formats Polyfeed writes, with the file name and media type of each. */
 public enum FeedFormat {
     RSS("rss.xml", "application/rss+xml", "RSS"),
-    ATOM("atom.xml", "application/atom+xml", "Atom");
+    ATOM("atom.xml", "application/atom+xml", "Atom"),
+    JSON("feed.json", "application/feed+json", "JSON Feed");
 
     private final String fileName;
     private final String mediaType;
@@ -25,5 +26,15 @@ public enum FeedFormat {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The format whose file name this is. */
+    public static java.util.Optional<FeedFormat> byFileName(String name) {
+        for (FeedFormat format : values()) {
+            if (format.fileName.equals(name)) {
+                return java.util.Optional.of(format);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -45,6 +45,11 @@ public record FeedScope(Language language, Tag tag) {
         return directory() + format.fileName();
     }
 
+    /** Site path of a document of the feed's history: the feed itself, or {@code …/archive/3/atom.xml}. */
+    public String path(FeedFormat format, int page) {
+        return page == 0 ? path(format) : directory() + "archive/" + page + "/" + format.fileName();
+    }
+
     private String directory() {
         StringBuilder path = new StringBuilder("/");
         if (language != null) {

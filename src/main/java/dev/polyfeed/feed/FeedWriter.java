@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.ProcessingInstruction;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
@@ -49,26 +51,62 @@ public final class FeedWriter {
 
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
+    /** RFC 5005 feed history. */
+    static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
     private static final String GENERATOR = "Polyfeed";
     private static final String HTML = "text/html";
 
     private final Catalog catalog;
     private final Site site;
+    private final Optional<String> hub;
+    private final String stylesheet;
+    private final JsonFeedWriter json;
 
-    public FeedWriter(Catalog catalog) {
+    /**
+     * @param hub WebSub hub URL, if feeds announce one
+     * @param stylesheet href of the XSLT stylesheet that lets browsers show feeds as pages
+     */
+    public FeedWriter(Catalog catalog, Optional<String> hub, String stylesheet) {
         this.catalog = catalog;
         this.site = catalog.site();
+        this.hub = hub;
+        this.stylesheet = stylesheet;
+        this.json = new JsonFeedWriter(site, hub);
     }
 
-    /** The feed in a format; {@code posts} are the items, newest first, already cut to size. */
-    public byte[] write(FeedScope scope, FeedFormat format, List<Post> posts) {
+    /** One document of a feed's history in a format. */
+    public byte[] write(FeedScope scope, FeedFormat format, FeedPage page) {
         return switch (format) {
-            case RSS -> rss(scope, posts);
-            case ATOM -> atom(scope, posts);
+            case RSS -> rss(scope, page);
+            case ATOM -> atom(scope, page);
+            case JSON -> json.write(scope, page);
         };
     }
 
-    private byte[] rss(FeedScope scope, List<Post> posts) {
+    /** The links every document carries: self, hub, and its place in the feed's history. */
+    private List<Link> historyLinks(FeedScope scope, FeedFormat format, FeedPage page) {
+        List<Link> links = new ArrayList<>();
+        links.add(link("self", format.mediaType(), site.url(scope.path(format, page.number())), null));
+        hub.ifPresent(url -> links.add(link("hub", null, url, null)));
+        if (!page.isCurrent()) {
+            links.add(link("current", format.mediaType(), site.url(scope.path(format)), null));
+        }
+        page.previousArchive().ifPresent(number ->
+                links.add(link("prev-archive", format.mediaType(), site.url(scope.path(format, number)), null)));
+        page.nextArchive().ifPresent(number ->
+                links.add(link("next-archive", format.mediaType(), site.url(scope.path(format, number)), null)));
+        return links;
+    }
+
+    private static Optional<Element> historyMarker(FeedPage page) {
+        if (page.complete()) {
+            return Optional.of(new Element("complete", HISTORY));
+        }
+        return page.isCurrent() ? Optional.empty() : Optional.of(new Element("archive", HISTORY));
+    }
+
+    private byte[] rss(FeedScope scope, FeedPage page) {
+        List<Post> posts = page.posts();
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(text(scope.title(site)));
         channel.setLink(site.url("/"));
@@ -89,8 +127,19 @@ public final class FeedWriter {
         root.addNamespaceDeclaration(ATOM);
         root.addNamespaceDeclaration(MEDIA);
         Element channelElement = root.getChild("channel");
-        channelElement.addContent(0, new Element("link", ATOM).setAttribute("href", site.url(scope.path(FeedFormat.RSS)))
-                .setAttribute("rel", "self").setAttribute("type", FeedFormat.RSS.mediaType()));
+        List<Link> links = historyLinks(scope, FeedFormat.RSS, page);
+        for (int i = 0; i < links.size(); i++) {
+            Link link = links.get(i);
+            Element element = new Element("link", ATOM).setAttribute("href", link.getHref()).setAttribute("rel", link.getRel());
+            if (link.getType() != null) {
+                element.setAttribute("type", link.getType());
+            }
+            channelElement.addContent(i, element);
+        }
+        historyMarker(page).ifPresent(marker -> {
+            root.addNamespaceDeclaration(HISTORY);
+            channelElement.addContent(links.size(), marker);
+        });
         List<Element> itemElements = channelElement.getChildren("item");
         for (int i = 0; i < posts.size(); i++) {
             addImage(itemElements.get(i), posts.get(i));
@@ -131,14 +180,15 @@ public final class FeedWriter {
         return item;
     }
 
-    private byte[] atom(FeedScope scope, List<Post> posts) {
+    private byte[] atom(FeedScope scope, FeedPage page) {
+        List<Post> posts = page.posts();
         Feed feed = new Feed("atom_1.0");
         feed.setId(scope.id(site));
         feed.setTitleEx(textContent(scope.title(site)));
         feed.setSubtitle(textContent(scope.description(site)));
         feed.setUpdated(newest(posts, Post::updated).orElse(Date.from(Instant.EPOCH)));
         feed.setAlternateLinks(List.of(link("alternate", HTML, site.url("/"), null)));
-        feed.setOtherLinks(List.of(link("self", FeedFormat.ATOM.mediaType(), site.url(scope.path(FeedFormat.ATOM)), null)));
+        feed.setOtherLinks(historyLinks(scope, FeedFormat.ATOM, page));
         // An entry without an author of its own takes the feed's (RFC 4287 section 4.1.1).
         feed.setAuthors(List.of(person(new Author(site.title(), site.url("/"), null, null))));
         Generator generator = new Generator();
@@ -153,6 +203,10 @@ public final class FeedWriter {
         Document document = jdom(feed);
         Element root = document.getRootElement();
         root.addNamespaceDeclaration(MEDIA);
+        historyMarker(page).ifPresent(marker -> {
+            root.addNamespaceDeclaration(HISTORY);
+            root.addContent(root.indexOf(root.getChild("id", root.getNamespace())), marker);
+        });
         scope.languageIfAny().ifPresent(language -> root.setAttribute("lang", language.tag(), Namespace.XML_NAMESPACE));
         List<Element> entryElements = root.getChildren("entry", root.getNamespace());
         for (int i = 0; i < posts.size(); i++) {
@@ -211,7 +265,9 @@ public final class FeedWriter {
     private static Link link(String rel, String type, String href, Language hreflang) {
         Link link = new Link();
         link.setRel(rel);
-        link.setType(type);
+        if (type != null) {
+            link.setType(type);
+        }
         link.setHref(href);
         if (hreflang != null) {
             link.setHreflang(hreflang.tag());
@@ -233,7 +289,7 @@ public final class FeedWriter {
         return content;
     }
 
-    private static java.util.Optional<Date> newest(List<Post> posts, Function<Post, Instant> date) {
+    private static Optional<Date> newest(List<Post> posts, Function<Post, Instant> date) {
         return posts.stream().map(date).max(Instant::compareTo).map(Date::from);
     }
 
@@ -241,9 +297,13 @@ public final class FeedWriter {
         return XmlText.clean(value);
     }
 
-    private static Document jdom(WireFeed feed) {
+    private Document jdom(WireFeed feed) {
         try {
-            return new WireFeedOutput().outputJDom(feed);
+            Document document = new WireFeedOutput().outputJDom(feed);
+            // Browsers render the feed through this stylesheet; feed readers ignore the instruction.
+            document.addContent(0, new ProcessingInstruction("xml-stylesheet",
+                    "type=\"text/xsl\" href=\"" + stylesheet + "\""));
+            return document;
         } catch (FeedException e) {
             throw new IllegalStateException("ROME could not write a " + feed.getFeedType() + " feed", e);
         }

@@ -16,6 +16,7 @@ import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
 import dev.polyfeed.content.Severity;
+import dev.polyfeed.feed.FeedFormat;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -43,7 +44,7 @@ public class PublicationStore {
         long started = System.nanoTime();
         Path root = Path.of(config.contentDir());
         ContentLoader.Result load = new ContentLoader().load(root, config.baseUrl());
-        Publication publication = Publisher.publish(load, config.feedSize());
+        Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub());
         current.set(publication);
         report(publication, root, (System.nanoTime() - started) / 1_000_000);
         return publication;
@@ -68,7 +69,7 @@ public class PublicationStore {
         LOG.infof("Loaded %d posts from %s in %d ms (%s); %d feeds; %d files skipped, %d drafts, %d non-post files"
                 + " ignored, %d warnings", catalog.posts().size(), root, millis,
                 perLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
-                publication.feeds().size() * 2, publication.load().skippedFiles(), catalog.drafts(),
+                publication.feeds().size() * FeedFormat.values().length, publication.load().skippedFiles(), catalog.drafts(),
                 publication.load().ignoredFiles(),
                 catalog.problems().stream().filter(p -> p.severity() == Severity.WARNING).count());
     }

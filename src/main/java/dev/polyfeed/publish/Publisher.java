@@ -1,10 +1,15 @@
 package dev.polyfeed.publish;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
@@ -12,10 +17,12 @@ import dev.polyfeed.content.Language;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.Tag;
 import dev.polyfeed.feed.FeedFormat;
+import dev.polyfeed.feed.FeedPage;
 import dev.polyfeed.feed.FeedScope;
 import dev.polyfeed.feed.FeedWriter;
 import dev.polyfeed.feed.OpmlWriter;
 import dev.polyfeed.page.PageWriter;
+import dev.polyfeed.publish.Representation.Kind;
 
 /** Renders every feed and page of a catalog into a {@link Publication}. Pure: catalog in, bytes out. */
 public final class Publisher {
@@ -23,35 +30,59 @@ public final class Publisher {
     public static final String UTF_8 = "; charset=utf-8";
     public static final String HTML = "text/html" + UTF_8;
     public static final String OPML = "text/x-opml" + UTF_8;
+    public static final String XSL = "text/xsl" + UTF_8;
+    public static final String STYLESHEET_PATH = "/feed.xsl";
 
     private Publisher() {
     }
 
-    public static Publication publish(ContentLoader.Result load, int feedSize) {
+    /**
+     * @param feedSize items in a current feed, and posts in each archive document
+     * @param hub WebSub hub every feed announces, if any
+     */
+    public static Publication publish(ContentLoader.Result load, int feedSize, Optional<String> hub) {
         if (feedSize < 1) {
             throw new IllegalArgumentException("polyfeed.feed-size must be at least 1, not " + feedSize);
         }
         Catalog catalog = load.catalog();
         List<FeedScope> scopes = scopes(catalog);
-        FeedWriter feeds = new FeedWriter(catalog);
+        String stylesheet = URI.create(catalog.site().baseUrl()).getRawPath() + STYLESHEET_PATH;
+        FeedWriter feeds = new FeedWriter(catalog, hub, stylesheet);
         PageWriter pages = new PageWriter(catalog);
-        Map<String, Representation> documents = new HashMap<>();
-        Instant newest = catalog.posts().stream().map(Post::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Map<String, Representation> documents = new ConcurrentHashMap<>();
 
-        scopes.parallelStream().flatMap(scope -> {
-            List<Post> posts = scope.posts(catalog);
-            List<Post> items = posts.subList(0, Math.min(feedSize, posts.size()));
-            Instant updated = items.stream().map(Post::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
-            return java.util.Arrays.stream(FeedFormat.values()).map(format -> Map.entry(scope.path(format),
-                    Representation.of(feeds.write(scope, format, items), format.mediaType() + UTF_8, updated)));
-        }).toList().forEach(entry -> documents.put(entry.getKey(), entry.getValue()));
-
-        catalog.posts().parallelStream()
-                .map(post -> Map.entry(post.path(), Representation.of(pages.post(post), HTML, post.updated())))
-                .toList().forEach(entry -> documents.put(entry.getKey(), entry.getValue()));
-        documents.put("/", Representation.of(pages.index(scopes), HTML, newest));
-        documents.put(PageWriter.OPML_PATH, Representation.of(OpmlWriter.write(catalog, scopes), OPML, newest));
+        scopes.parallelStream().forEach(scope -> {
+            for (FeedPage page : FeedPage.paginate(scope.posts(catalog), feedSize)) {
+                Kind kind = page.isCurrent() ? Kind.CURRENT : Kind.ARCHIVE;
+                Instant updated = newest(page.posts());
+                for (FeedFormat format : FeedFormat.values()) {
+                    documents.put(scope.path(format, page.number()), Representation.of(kind,
+                            feeds.write(scope, format, page), format.mediaType() + UTF_8, updated));
+                }
+            }
+        });
+        catalog.posts().parallelStream().forEach(post ->
+                documents.put(post.path(), Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated())));
+        Instant newest = newest(catalog.posts());
+        documents.put("/", Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
+        documents.put(PageWriter.OPML_PATH, Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
+        documents.put(STYLESHEET_PATH, Representation.of(Kind.ASSET, resource("feed.xsl"), XSL, Instant.EPOCH));
         return new Publication(load, scopes, documents);
+    }
+
+    private static Instant newest(List<Post> posts) {
+        return posts.stream().map(Post::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Publisher.class.getResourceAsStream("/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every feed there is: per language, per tag in each language, per tag across languages. */

@@ -1,35 +1,73 @@
 package dev.polyfeed.publish;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoField;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * Bytes ready to send, with what HTTP needs to serve and revalidate them. Made once per load, so a
- * request does no rendering at all.
+ * Bytes ready to send, identity and gzip'd, with what HTTP needs to serve and revalidate them. Made
+ * once per load, so a request neither renders nor compresses anything.
  *
+ * @param kind decides how long clients may cache it
  * @param mediaType full Content-Type, charset included
  * @param lastModified newest change of what it shows, second precision (as HTTP dates are)
- * @param etag strong entity tag, quoted, derived from the bytes
+ * @param etag strong entity tag of the identity bytes, quoted
+ * @param gzipEtag strong entity tag of the gzip'd bytes, quoted: another representation, another tag
  */
-public record Representation(byte[] body, String mediaType, Instant lastModified, String etag) {
+public record Representation(Kind kind, byte[] body, byte[] gzipBody, String mediaType, Instant lastModified,
+        String etag, String gzipEtag) {
 
-    public Representation {
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(mediaType, "mediaType");
-        lastModified = Objects.requireNonNull(lastModified, "lastModified").with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
-        Objects.requireNonNull(etag, "etag");
+    /** What a document is, for caching. */
+    public enum Kind {
+        /** A current feed, the index, the OPML, a post page: changes when content does. */
+        CURRENT,
+        /** An RFC 5005 archive document: changes only if an old post is edited. */
+        ARCHIVE,
+        /** Part of the server itself (the feed stylesheet). */
+        ASSET
     }
 
-    public static Representation of(byte[] body, String mediaType, Instant lastModified) {
-        return new Representation(body, mediaType, lastModified, etagOf(body));
+    public Representation {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(gzipBody, "gzipBody");
+        Objects.requireNonNull(mediaType, "mediaType");
+        lastModified = Objects.requireNonNull(lastModified, "lastModified").with(ChronoField.NANO_OF_SECOND, 0);
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(gzipEtag, "gzipEtag");
+    }
+
+    public static Representation of(Kind kind, byte[] body, String mediaType, Instant lastModified) {
+        String etag = etagOf(body);
+        return new Representation(kind, body, gzip(body), mediaType, lastModified, etag,
+                etag.substring(0, etag.length() - 1) + "-gz\"");
     }
 
     public String text() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String etagOf(byte[] body) {

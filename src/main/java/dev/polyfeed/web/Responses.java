@@ -7,14 +7,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.content.Urls;
 import dev.polyfeed.publish.Representation;
 
-/** The HTTP side of serving a pre-rendered document: validators, 304s, plain-text 404s. */
+/** The HTTP side of serving a pre-rendered document: encodings, validators, 304s, caching, CORS. */
 final class Responses {
 
     static final String TEXT = "text/plain; charset=utf-8";
@@ -22,18 +24,35 @@ final class Responses {
     private Responses() {
     }
 
-    /** The document, or 304 when the client's copy is current (If-None-Match wins, as RFC 9110 says). */
-    static Response document(Representation document, HttpHeaders headers) {
+    /**
+     * The document, gzip'd when the client accepts it, or 304 when the client's copy is current.
+     * If-None-Match wins over If-Modified-Since, as RFC 9110 section 13.2.2 says.
+     */
+    static Response document(Representation document, HttpHeaders headers, PolyfeedConfig.Http http) {
+        boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? document.gzipEtag() : document.etag();
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        boolean current;
-        if (ifNoneMatch != null) {
-            current = matches(ifNoneMatch, document.etag());
+        boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
+                : notModifiedSince(headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
+        Response.ResponseBuilder response;
+        if (current) {
+            response = Response.notModified();
         } else {
-            current = notModifiedSince(headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
+            response = Response.ok(gzip ? document.gzipBody() : document.body(), document.mediaType());
+            if (gzip) {
+                response.header("Content-Encoding", "gzip");
+            }
         }
-        Response.ResponseBuilder response = current ? Response.notModified() : Response.ok(document.body(), document.mediaType());
-        return response.header(HttpHeaders.ETAG, document.etag())
+        int maxAge = switch (document.kind()) {
+            case CURRENT -> http.maxAge();
+            case ARCHIVE, ASSET -> http.archiveMaxAge();
+        };
+        return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, Date.from(document.lastModified()))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge)
+                .header(HttpHeaders.VARY, "Accept-Encoding")
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Expose-Headers", "ETag, Last-Modified")
                 .build();
     }
 
@@ -42,7 +61,38 @@ final class Responses {
     }
 
     static Response movedTo(String path) {
-        return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, Urls.toAscii(path)).build();
+        return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, Urls.toAscii(path))
+                .header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    /** Whether gzip is acceptable: named (or {@code *}) with a non-zero q-value. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        double gzip = -1;
+        double any = -1;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.strip().split(";");
+            String coding = pieces[0].strip().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip().toLowerCase(Locale.ROOT);
+                if (parameter.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = q;
+            } else if (coding.equals("*")) {
+                any = q;
+            }
+        }
+        return gzip >= 0 ? gzip > 0 : any > 0;
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

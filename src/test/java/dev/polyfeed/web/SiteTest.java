@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.polyfeed.testing.AtomSchema;
 import dev.polyfeed.testing.Xml;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** The index, OPML, post pages, 404s, redirects and revalidation. */
 @QuarkusTest
@@ -33,11 +34,17 @@ class SiteTest {
         assertEquals("2.0", opml.text("/opml/@version"));
         List<String> urls = opml.texts("//outline/@xmlUrl");
         // tr: itself + ai, açık-kaynak, c-c++, i̇stanbul; ar: itself + ai, البرمجيات-الحرة;
-        // en: itself + ai, café; pt-BR: itself + notícias; those 7 tags across languages; two formats each
-        assertEquals(2 * (5 + 3 + 3 + 2 + 7), urls.size(), urls::toString);
+        // en: itself + ai, café; pt-BR: itself + notícias; those 7 tags across languages; three formats each
+        assertEquals(3 * (5 + 3 + 3 + 2 + 7), urls.size());
         for (String url : urls) {
             assertTrue(url.startsWith(BASE + "/"), url);
             byte[] body = fetch(url.substring(BASE.length()));
+            if (url.endsWith("/feed.json")) {
+                JsonPath json = new JsonPath(new String(body, StandardCharsets.UTF_8));
+                assertEquals("https://jsonfeed.org/version/1.1", json.getString("version"), url);
+                assertTrue(json.getList("items").size() > 0, url);
+                continue;
+            }
             Xml feed = Xml.parse(body);
             if (url.endsWith("/atom.xml")) {
                 assertEquals(List.of(), AtomSchema.violations(body), url);
@@ -57,8 +64,10 @@ class SiteTest {
         Document index = Jsoup.parse(new String(fetch("/"), StandardCharsets.UTF_8));
         List<String> rss = index.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href");
         List<String> atom = index.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href");
+        List<String> json = index.select("link[rel=alternate][type=application/feed+json]").eachAttr("href");
         assertEquals(20, rss.size());
         assertEquals(20, atom.size());
+        assertEquals(20, json.size());
         assertTrue(rss.contains(BASE + "/tr/rss.xml"));
         assertTrue(atom.contains(BASE + "/tags/ai/atom.xml"));
         assertEquals("rtl", index.selectFirst("section[lang=ar]").attr("dir"));

@@ -1,0 +1,132 @@
+package dev.polyfeed.web;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.polyfeed.content.Catalog;
+import dev.polyfeed.content.Language;
+import dev.polyfeed.content.Post;
+import dev.polyfeed.content.Tag;
+import dev.polyfeed.feed.FeedFormat;
+import dev.polyfeed.feed.FeedScope;
+import dev.polyfeed.page.PageWriter;
+import dev.polyfeed.publish.Publication;
+import dev.polyfeed.publish.Publisher;
+import dev.polyfeed.publish.Representation;
+
+/**
+ * Finds what a request path names in a publication. Languages, tags and slugs are matched
+ * leniently ({@code TR}, {@code AI}, NFD forms) and answered with a redirect to their canonical
+ * path, so that every document has one URL that caches and readers share.
+ */
+final class Router {
+
+    /** What a path leads to. */
+    sealed interface Route {
+    }
+
+    record Found(Representation document) implements Route {
+    }
+
+    record Moved(String canonicalPath) implements Route {
+    }
+
+    record Missing(String reason) implements Route {
+    }
+
+    private final Publication publication;
+    private final Catalog catalog;
+
+    Router(Publication publication) {
+        this.publication = publication;
+        this.catalog = publication.catalog();
+    }
+
+    /** @param segments the decoded path segments, empty for {@code /} */
+    Route route(List<String> segments) {
+        if (segments.isEmpty()) {
+            return document("/");
+        }
+        if (segments.size() == 1 && (segments.get(0).equals(PageWriter.OPML_PATH.substring(1))
+                || segments.get(0).equals(Publisher.STYLESHEET_PATH.substring(1)))) {
+            return document("/" + segments.get(0));
+        }
+        if (segments.get(0).equals("tags")) {
+            return segments.size() < 3 ? missing(segments) : tagFeed(null, segments.get(1), segments.subList(2, segments.size()), true);
+        }
+        String lang = segments.get(0);
+        Optional<Language> language = catalog.language(lang);
+        if (language.isEmpty()) {
+            return new Missing("No language '" + lang + "' here. Languages: " + listed(catalog.languages(), Language::tag) + ".");
+        }
+        boolean canonical = lang.equals(language.get().tag());
+        List<String> rest = segments.subList(1, segments.size());
+        if (rest.size() == 2 && rest.get(0).equals("posts")) {
+            return post(language.get(), rest.get(1), canonical);
+        }
+        if (rest.size() >= 3 && rest.get(0).equals("tags")) {
+            return tagFeed(language.get(), rest.get(1), rest.subList(2, rest.size()), canonical);
+        }
+        return feedDocument(FeedScope.of(language.get()), rest, canonical, segments);
+    }
+
+    private Route post(Language language, String slug, boolean canonical) {
+        Optional<Post> post = catalog.post(language, slug)
+                .or(() -> catalog.post(language, Normalizer.normalize(slug, Normalizer.Form.NFC)));
+        if (post.isEmpty()) {
+            return new Missing("No post '" + slug + "' in " + language + ".");
+        }
+        return canonical && slug.equals(post.get().slug()) ? document(post.get().path()) : new Moved(post.get().path());
+    }
+
+    private Route tagFeed(Language language, String spelling, List<String> rest, boolean canonical) {
+        Optional<Tag> tag = catalog.tag(Tag.keyOf(spelling))
+                .filter(found -> language == null || !catalog.posts(language, found.key()).isEmpty());
+        if (tag.isEmpty()) {
+            List<Tag> known = language == null ? catalog.tags() : catalog.tags(language);
+            return new Missing("No tag '" + spelling + "'" + (language == null ? "" : " in " + language) + ". Tags: "
+                    + listed(known, Tag::key) + ".");
+        }
+        FeedScope scope = new FeedScope(language, tag.get());
+        return feedDocument(scope, rest, canonical && spelling.equals(tag.get().key()), rest);
+    }
+
+    /** {@code rss.xml} or {@code archive/3/rss.xml} below a feed's directory. */
+    private Route feedDocument(FeedScope scope, List<String> rest, boolean canonical, List<String> asked) {
+        int page = 0;
+        String file;
+        if (rest.size() == 1) {
+            file = rest.get(0);
+        } else if (rest.size() == 3 && rest.get(0).equals("archive") && rest.get(1).matches("[1-9][0-9]{0,8}")) {
+            page = Integer.parseInt(rest.get(1));
+            file = rest.get(2);
+        } else {
+            return missing(asked);
+        }
+        Optional<FeedFormat> format = FeedFormat.byFileName(file);
+        if (format.isEmpty()) {
+            return new Missing("No file '" + file + "' here. Feeds are rss.xml, atom.xml and feed.json.");
+        }
+        String path = scope.path(format.get(), page);
+        if (publication.find(path).isEmpty()) {
+            return new Missing(page == 0 ? "Nothing at " + path + "." : "No archive " + page + " of this feed.");
+        }
+        return canonical ? document(path) : new Moved(path);
+    }
+
+    private Route document(String path) {
+        return publication.find(path).<Route>map(Found::new).orElseGet(() -> new Missing("Nothing at " + path + "."));
+    }
+
+    private static Route missing(List<String> segments) {
+        return new Missing("Nothing at /" + String.join("/", segments) + ".");
+    }
+
+    private static <T> String listed(List<T> items, Function<T, String> name) {
+        String list = items.stream().limit(50).map(name).collect(Collectors.joining(", "));
+        return items.size() > 50 ? list + ", …" : list.isEmpty() ? "none" : list;
+    }
+}

@@ -132,7 +132,8 @@
       <time>
         <xsl:choose>
           <xsl:when test="atom:published"><xsl:value-of select="substring(atom:published, 1, 10)"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="pubDate"/></xsl:otherwise>
+          <!-- "Sat, 02 Mar 2024 00:00:00 GMT" -> "02 Mar 2024" -->
+          <xsl:otherwise><xsl:value-of select="substring(normalize-space(pubDate), 6, 11)"/></xsl:otherwise>
         </xsl:choose>
       </time>
       <p><xsl:value-of select="description | atom:summary"/></p>

@@ -55,23 +55,29 @@ public final class FeedWriter {
     static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
     private static final String GENERATOR = "Polyfeed";
     private static final String HTML = "text/html";
+    /** Served at the site's root; see src/main/resources/feed.xsl. */
+    public static final String STYLESHEET = "feed.xsl";
 
     private final Catalog catalog;
     private final Site site;
     private final Optional<String> hub;
-    private final String stylesheet;
     private final JsonFeedWriter json;
 
-    /**
-     * @param hub WebSub hub URL, if feeds announce one
-     * @param stylesheet href of the XSLT stylesheet that lets browsers show feeds as pages
-     */
-    public FeedWriter(Catalog catalog, Optional<String> hub, String stylesheet) {
+    /** @param hub WebSub hub URL, if feeds announce one */
+    public FeedWriter(Catalog catalog, Optional<String> hub) {
         this.catalog = catalog;
         this.site = catalog.site();
         this.hub = hub;
-        this.stylesheet = stylesheet;
         this.json = new JsonFeedWriter(site, hub);
+    }
+
+    /**
+     * The stylesheet's address relative to a document ({@code ../feed.xsl} from {@code /tr/rss.xml}):
+     * right behind any proxy path, on any host, and in a static copy of the site.
+     */
+    static String stylesheetFor(String documentPath) {
+        int depth = (int) documentPath.chars().filter(c -> c == '/').count() - 1;
+        return "../".repeat(depth) + STYLESHEET;
     }
 
     /** One document of a feed's history in a format. */
@@ -122,7 +128,7 @@ public final class FeedWriter {
         }
         channel.setItems(items);
 
-        Document document = jdom(channel);
+        Document document = jdom(channel, scope.path(FeedFormat.RSS, page.number()));
         Element root = document.getRootElement();
         root.addNamespaceDeclaration(ATOM);
         root.addNamespaceDeclaration(MEDIA);
@@ -200,7 +206,7 @@ public final class FeedWriter {
         }
         feed.setEntries(entries);
 
-        Document document = jdom(feed);
+        Document document = jdom(feed, scope.path(FeedFormat.ATOM, page.number()));
         Element root = document.getRootElement();
         root.addNamespaceDeclaration(MEDIA);
         historyMarker(page).ifPresent(marker -> {
@@ -297,12 +303,12 @@ public final class FeedWriter {
         return XmlText.clean(value);
     }
 
-    private Document jdom(WireFeed feed) {
+    private static Document jdom(WireFeed feed, String path) {
         try {
             Document document = new WireFeedOutput().outputJDom(feed);
             // Browsers render the feed through this stylesheet; feed readers ignore the instruction.
             document.addContent(0, new ProcessingInstruction("xml-stylesheet",
-                    "type=\"text/xsl\" href=\"" + stylesheet + "\""));
+                    "type=\"text/xsl\" href=\"" + stylesheetFor(path) + "\""));
             return document;
         } catch (FeedException e) {
             throw new IllegalStateException("ROME could not write a " + feed.getFeedType() + " feed", e);

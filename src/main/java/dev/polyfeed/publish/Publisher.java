@@ -31,7 +31,7 @@ public final class Publisher {
     public static final String HTML = "text/html" + UTF_8;
     public static final String OPML = "text/x-opml" + UTF_8;
     public static final String XSL = "text/xsl" + UTF_8;
-    public static final String STYLESHEET_PATH = "/feed.xsl";
+    public static final String STYLESHEET_PATH = "/" + FeedWriter.STYLESHEET;
 
     private Publisher() {
     }
@@ -46,8 +46,8 @@ public final class Publisher {
         }
         Catalog catalog = load.catalog();
         List<FeedScope> scopes = scopes(catalog);
-        String stylesheet = URI.create(catalog.site().baseUrl()).getRawPath() + STYLESHEET_PATH;
-        FeedWriter feeds = new FeedWriter(catalog, hub, stylesheet);
+        hub.ifPresent(Publisher::requireAbsoluteUrl);
+        FeedWriter feeds = new FeedWriter(catalog, hub);
         PageWriter pages = new PageWriter(catalog);
         Map<String, Representation> documents = new ConcurrentHashMap<>();
 
@@ -66,8 +66,15 @@ public final class Publisher {
         Instant newest = newest(catalog.posts());
         documents.put("/", Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
         documents.put(PageWriter.OPML_PATH, Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
-        documents.put(STYLESHEET_PATH, Representation.of(Kind.ASSET, resource("feed.xsl"), XSL, Instant.EPOCH));
+        documents.put(STYLESHEET_PATH, Representation.of(Kind.ASSET, resource(FeedWriter.STYLESHEET), XSL, Instant.EPOCH));
         return new Publication(load, scopes, documents);
+    }
+
+    private static void requireAbsoluteUrl(String url) {
+        URI uri = URI.create(url);
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            throw new IllegalArgumentException("polyfeed.websub.hub must be an absolute URL, not " + url);
+        }
     }
 
     private static Instant newest(List<Post> posts) {

@@ -20,6 +20,8 @@ import dev.polyfeed.publish.Representation;
 final class Responses {
 
     static final String TEXT = "text/plain; charset=utf-8";
+    /** How a browser is sent a feed, so that it applies the feed's stylesheet instead of showing source. */
+    static final String XML_FOR_BROWSERS = "application/xml; charset=utf-8";
 
     private Responses() {
     }
@@ -30,7 +32,15 @@ final class Responses {
      */
     static Response document(Representation document, HttpHeaders headers, PolyfeedConfig.Http http) {
         boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        boolean feedXml = isFeedXml(document.mediaType());
+        // Browsers show application/rss+xml and application/atom+xml as source (Chromium) or offer a
+        // download; the same bytes as application/xml get the stylesheet applied. Feed readers either ask
+        // for feed types or for anything, and keep getting the registered types.
+        boolean browser = feedXml && wantsPage(headers.getHeaderString(HttpHeaders.ACCEPT));
         String etag = gzip ? document.gzipEtag() : document.etag();
+        if (browser) {
+            etag = etag.substring(0, etag.length() - 1) + "-page\"";
+        }
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
@@ -38,7 +48,8 @@ final class Responses {
         if (current) {
             response = Response.notModified();
         } else {
-            response = Response.ok(gzip ? document.gzipBody() : document.body(), document.mediaType());
+            response = Response.ok(gzip ? document.gzipBody() : document.body(),
+                    browser ? XML_FOR_BROWSERS : document.mediaType());
             if (gzip) {
                 response.header("Content-Encoding", "gzip");
             }
@@ -50,7 +61,7 @@ final class Responses {
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.LAST_MODIFIED, Date.from(document.lastModified()))
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge)
-                .header(HttpHeaders.VARY, "Accept-Encoding")
+                .header(HttpHeaders.VARY, feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding")
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Expose-Headers", "ETag, Last-Modified")
                 .build();
@@ -63,6 +74,19 @@ final class Responses {
     static Response movedTo(String path) {
         return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, Urls.toAscii(path))
                 .header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    static boolean isFeedXml(String mediaType) {
+        return mediaType.startsWith("application/rss+xml") || mediaType.startsWith("application/atom+xml");
+    }
+
+    /** A browser navigating to a feed: asks for HTML and names no feed type. */
+    static boolean wantsPage(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        String lower = accept.toLowerCase(Locale.ROOT);
+        return lower.contains("text/html") && !lower.contains("rss+xml") && !lower.contains("atom+xml");
     }
 
     /** Whether gzip is acceptable: named (or {@code *}) with a non-zero q-value. */

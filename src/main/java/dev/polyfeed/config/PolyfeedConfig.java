@@ -33,6 +33,13 @@ public interface PolyfeedConfig {
     @WithDefault(DEFAULT_FEED_SIZE)
     int feedSize();
 
+    /**
+     * Fail startup, listing every problem, when any file of the content has one (errors and warnings
+     * alike), instead of serving the good posts and reporting the rest. For the CI of a content repository.
+     */
+    @WithDefault("false")
+    boolean strict();
+
     /** How clients and caches may keep what Polyfeed serves. */
     Http http();
 

@@ -6,6 +6,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
 
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -27,6 +29,22 @@ public final class MarkdownRenderer {
     private static final int EXCERPT_LENGTH = 280;
     private static final List<String> URL_ATTRIBUTES = List.of("href", "src", "poster", "cite");
 
+    /**
+     * What a post may contain: jsoup's relaxed list (text, links, images, tables, lists, code) plus what
+     * posts legitimately use (heading ids, figures, details, strikethrough) and language markup. No
+     * scripts, frames, forms, styles, event handlers, or javascript:/data: URLs: feed readers strip
+     * them inconsistently, and some do not strip them at all.
+     */
+    static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("del", "s", "ins", "mark", "figure", "figcaption", "details", "summary", "hr", "abbr",
+                    "kbd", "samp", "var", "time", "bdi", "bdo")
+            .addAttributes(":all", "lang", "dir", "title")
+            .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+            .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+            .addAttributes("code", "class").addAttributes("pre", "class")
+            .addAttributes("th", "align", "colspan", "rowspan").addAttributes("td", "align", "colspan", "rowspan")
+            .addAttributes("details", "open").addAttributes("time", "datetime");
+
     private final Parser parser;
     private final HtmlRenderer renderer;
 
@@ -45,11 +63,37 @@ public final class MarkdownRenderer {
         renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(HeadingIds.FACTORY).build();
     }
 
-    /** The body as HTML inside {@code <div lang=".." dir="..">}, with absolute URLs. */
+    /**
+     * A rendered body.
+     *
+     * @param html the body inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised
+     * @param removedUnsafe whether sanitising removed anything, which the author should hear about
+     */
+    public record Rendered(String html, boolean removedUnsafe) {
+    }
+
+    /** The body as HTML inside {@code <div lang=".." dir="..">}, with absolute URLs, sanitised. */
     public String render(String markdown, Language language, String postUrl) {
-        String html = renderer.render(parser.parse(markdown));
-        Document document = Jsoup.parseBodyFragment(html, postUrl);
+        return renderChecked(markdown, language, postUrl).html();
+    }
+
+    /** Like {@link #render}, also telling whether anything unsafe was removed. */
+    public Rendered renderChecked(String markdown, Language language, String postUrl) {
+        Document parsed = Jsoup.parseBodyFragment(renderer.render(parser.parse(markdown)), postUrl);
+        absolutise(parsed);
+        Cleaner cleaner = new Cleaner(SAFELIST);
+        boolean safe = cleaner.isValid(parsed);
+        Document document = safe ? parsed : cleaner.clean(parsed);
         document.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        Element body = document.body();
+        Element wrapper = document.createElement("div").attr("lang", language.tag()).attr("dir", language.direction());
+        wrapper.appendChildren(body.childNodesCopy());
+        body.empty().appendChild(wrapper);
+        // body.html() follows the document's settings: no pretty-printing that would alter <pre> blocks
+        return new Rendered(XmlText.clean(body.html()), !safe);
+    }
+
+    private static void absolutise(Document document) {
         for (String attribute : URL_ATTRIBUTES) {
             for (Element element : document.body().select("[" + attribute + "]")) {
                 String absolute = element.absUrl(attribute);
@@ -58,12 +102,6 @@ public final class MarkdownRenderer {
                 }
             }
         }
-        Element body = document.body();
-        Element wrapper = document.createElement("div").attr("lang", language.tag()).attr("dir", language.direction());
-        wrapper.appendChildren(body.childNodesCopy());
-        body.empty().appendChild(wrapper);
-        // body.html() follows the document's settings: no pretty-printing that would alter <pre> blocks
-        return XmlText.clean(body.html());
     }
 
     /** Plain text of rendered HTML, cut near a word boundary: the summary when a post has none. */

@@ -73,7 +73,14 @@ public final class PostParser {
             fields.warn("updated", "'updated' is before the post's date; the date is used",
                     "updated: is when the post last changed, on or after date:");
         }
-        String html = renderer.render(split.body(), language, url);
+        MarkdownRenderer.Rendered rendered = renderer.renderChecked(split.body(), language, url);
+        if (rendered.removedUnsafe()) {
+            problems.add(ContentProblem.warning(path).line(split.bodyFirstLine())
+                    .message("HTML that feeds must not carry was removed (script, iframe, style, form, on* handler,"
+                            + " javascript: or data: URL)")
+                    .hint("write the post in Markdown; embed media as links or images").build());
+        }
+        String html = rendered.html();
         String description = fields.text("description").orElse("");
         String summary = description.isEmpty() ? MarkdownRenderer.excerpt(html) : description;
         String image = fields.text("image").map(i -> absolute(i, url)).orElse(null);

@@ -1,6 +1,8 @@
 package dev.polyfeed.publish;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +46,12 @@ public class PublicationStore {
         long started = System.nanoTime();
         Path root = Path.of(config.contentDir());
         ContentLoader.Result load = new ContentLoader().load(root, config.baseUrl());
+        List<ContentProblem> problems = load.catalog().problems();
+        if (config.strict() && !problems.isEmpty()) {
+            throw new IllegalStateException("polyfeed.strict is set and the content of " + root + " has "
+                    + problems.size() + " problem(s):\n" + problems.stream().map(p -> p.severity() + " " + p)
+                            .collect(Collectors.joining("\n")));
+        }
         Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub());
         current.set(publication);
         report(publication, root, (System.nanoTime() - started) / 1_000_000);
@@ -53,6 +61,11 @@ public class PublicationStore {
     public Publication current() {
         Publication publication = current.get();
         return publication != null ? publication : reload();
+    }
+
+    /** The current publication, if content has been loaded yet. */
+    public Optional<Publication> loaded() {
+        return Optional.ofNullable(current.get());
     }
 
     private static void report(Publication publication, Path root, long millis) {

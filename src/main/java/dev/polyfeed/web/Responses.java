@@ -68,7 +68,23 @@ final class Responses {
     }
 
     static Response notFound(String reason) {
-        return Response.status(Response.Status.NOT_FOUND).type(TEXT).entity(reason + "\n").build();
+        return plain(Response.Status.NOT_FOUND, reason);
+    }
+
+    static Response badRequest(String reason) {
+        return plain(Response.Status.BAD_REQUEST, reason);
+    }
+
+    private static Response plain(Response.Status status, String reason) {
+        return Response.status(status).type(TEXT).header("X-Content-Type-Options", "nosniff")
+                .entity(reason + "\n").build();
+    }
+
+    /** A piece of the request, safe to quote back: no control characters, at most 80 characters. */
+    static String quoted(String text) {
+        String visible = text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.length() > 80 ? visible.substring(0, 80) + "…" : visible;
     }
 
     static Response movedTo(String path) {

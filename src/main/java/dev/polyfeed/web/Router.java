@@ -60,7 +60,7 @@ final class Router {
         String lang = segments.get(0);
         Optional<Language> language = catalog.language(lang);
         if (language.isEmpty()) {
-            return new Missing("No language '" + lang + "' here. Languages: " + listed(catalog.languages(), Language::tag) + ".");
+            return new Missing("No language '" + Responses.quoted(lang) + "' here. Languages: " + listed(catalog.languages(), Language::tag) + ".");
         }
         boolean canonical = lang.equals(language.get().tag());
         List<String> rest = segments.subList(1, segments.size());
@@ -77,7 +77,7 @@ final class Router {
         Optional<Post> post = catalog.post(language, slug)
                 .or(() -> catalog.post(language, Normalizer.normalize(slug, Normalizer.Form.NFC)));
         if (post.isEmpty()) {
-            return new Missing("No post '" + slug + "' in " + language + ".");
+            return new Missing("No post '" + Responses.quoted(slug) + "' in " + language + ".");
         }
         return canonical && slug.equals(post.get().slug()) ? document(post.get().path()) : new Moved(post.get().path());
     }
@@ -87,7 +87,7 @@ final class Router {
                 .filter(found -> language == null || !catalog.posts(language, found.key()).isEmpty());
         if (tag.isEmpty()) {
             List<Tag> known = language == null ? catalog.tags() : catalog.tags(language);
-            return new Missing("No tag '" + spelling + "'" + (language == null ? "" : " in " + language) + ". Tags: "
+            return new Missing("No tag '" + Responses.quoted(spelling) + "'" + (language == null ? "" : " in " + language) + ". Tags: "
                     + listed(known, Tag::key) + ".");
         }
         FeedScope scope = new FeedScope(language, tag.get());
@@ -108,7 +108,7 @@ final class Router {
         }
         Optional<FeedFormat> format = FeedFormat.byFileName(file);
         if (format.isEmpty()) {
-            return new Missing("No file '" + file + "' here. Feeds are rss.xml, atom.xml and feed.json.");
+            return new Missing("No file '" + Responses.quoted(file) + "' here. Feeds are rss.xml, atom.xml and feed.json.");
         }
         String path = scope.path(format.get(), page);
         if (publication.find(path).isEmpty()) {
@@ -122,7 +122,7 @@ final class Router {
     }
 
     private static Route missing(List<String> segments) {
-        return new Missing("Nothing at /" + String.join("/", segments) + ".");
+        return new Missing("Nothing at /" + Responses.quoted(String.join("/", segments)) + ".");
     }
 
     private static <T> String listed(List<T> items, Function<T, String> name) {

@@ -38,6 +38,10 @@ public class SiteResource {
     public Response any(@Context UriInfo uri, @Context HttpHeaders headers) {
         List<String> segments = uri.getPathSegments(true).stream().map(PathSegment::getPath)
                 .filter(segment -> !segment.isEmpty()).toList();
+        // A percent-encoded byte sequence that is not UTF-8 decodes to U+FFFD: say so rather than search for it.
+        if (segments.stream().anyMatch(segment -> segment.indexOf('\uFFFD') >= 0)) {
+            return Responses.badRequest("The path's percent-encoding is not UTF-8.");
+        }
         return serve(segments, headers);
     }
 

@@ -1,6 +1,7 @@
 package dev.polyfeed.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jsoup.Jsoup;
@@ -61,6 +62,61 @@ class MarkdownRendererTest {
     void nonAsciiUrlsBecomeAsciiUris() {
         Document html = render("![x](https://example.org/og?title=Açık%20Kaynak)", "tr");
         assertEquals("https://example.org/og?title=A%C3%A7%C4%B1k%20Kaynak", html.selectFirst("img").attr("src"));
+    }
+
+    @Test
+    void removesActiveContent() {
+        MarkdownRenderer.Rendered rendered = renderer.renderChecked("""
+                Text <script>alert(1)</script> and <iframe src="https://evil.example/"></iframe>
+
+                <p onclick="steal()" style="position:fixed">click</p>
+
+                [link](javascript:alert(1)) ![pixel](data:image/png;base64,AAAA)
+
+                <style>body{display:none}</style><form action="/x"><input name="q"></form>
+                """, Language.parse("en").orElseThrow(), POST_URL);
+        assertTrue(rendered.removedUnsafe());
+        String html = rendered.html();
+        for (String unsafe : new String[] {"<script", "alert", "<iframe", "onclick", "style=", "javascript:", "data:",
+                "<style", "<form", "<input"}) {
+            assertFalse(html.contains(unsafe), unsafe + " in " + html);
+        }
+        assertTrue(html.contains("click"), html);
+        assertTrue(html.startsWith("<div lang=\"en\" dir=\"ltr\">"), html);
+    }
+
+    @Test
+    void keepsWhatPostsLegitimatelyUse() {
+        MarkdownRenderer.Rendered rendered = renderer.renderChecked("""
+                ## Heading
+
+                | a | b |
+                |:--|--:|
+                | 1 | 2 |
+
+                ~~old~~ ![cat](https://example.org/cat.jpg "A cat")
+
+                ```java
+                int x = 1;
+                ```
+
+                <details><summary>More</summary>Hidden</details>
+
+                <figure><img src="https://example.org/a.png" alt="a"><figcaption>Caption</figcaption></figure>
+
+                <span lang="ar" dir="rtl">مرحبا</span>
+                """, Language.parse("en").orElseThrow(), POST_URL);
+        assertFalse(rendered.removedUnsafe(), rendered.html());
+        Document html = Jsoup.parseBodyFragment(rendered.html());
+        assertEquals("heading", html.selectFirst("h2").id());
+        assertEquals(2, html.select("td").size());
+        assertEquals("old", html.selectFirst("del").text());
+        assertEquals("https://example.org/cat.jpg", html.selectFirst("img").attr("src"));
+        assertEquals("A cat", html.selectFirst("img").attr("title"));
+        assertEquals("language-java", html.selectFirst("pre code").className());
+        assertEquals("More", html.selectFirst("details summary").text());
+        assertEquals("Caption", html.selectFirst("figure figcaption").text());
+        assertEquals("rtl", html.selectFirst("span[lang=ar]").attr("dir"));
     }
 
     @Test

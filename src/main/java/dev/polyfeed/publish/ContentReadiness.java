@@ -1,0 +1,59 @@
+package dev.polyfeed.publish;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import dev.polyfeed.content.Catalog;
+import dev.polyfeed.content.ContentProblem;
+import dev.polyfeed.content.Severity;
+
+/**
+ * Ready once content is loaded and at least one post is published: a replica with nothing to serve
+ * should not get traffic. The data tells an operator what was loaded and what was skipped, and why.
+ */
+@Readiness
+@ApplicationScoped
+public class ContentReadiness implements HealthCheck {
+
+    static final int MAX_LISTED_PROBLEMS = 100;
+
+    private final PublicationStore store;
+
+    ContentReadiness(PublicationStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("content");
+        Publication publication = store.loaded().orElse(null);
+        if (publication == null) {
+            return response.down().withData("reason", "content is still loading").build();
+        }
+        Catalog catalog = publication.catalog();
+        response.status(!catalog.posts().isEmpty())
+                .withData("posts", catalog.posts().size())
+                .withData("languages", String.join(", ", catalog.languages().stream().map(Object::toString).toList()))
+                .withData("tags", catalog.tags().size())
+                .withData("drafts", catalog.drafts())
+                .withData("skippedFiles", publication.load().skippedFiles())
+                .withData("warnings", catalog.problems().stream().filter(p -> p.severity() == Severity.WARNING).count());
+        if (catalog.posts().isEmpty()) {
+            response.withData("reason", "no post could be loaded; see the problems listed here and in the log");
+        }
+        int listed = 0;
+        for (ContentProblem problem : catalog.problems()) {
+            if (problem.severity() == Severity.ERROR && listed++ < MAX_LISTED_PROBLEMS) {
+                // one entry per file: "skipped: content/tr/x.md:4" -> what is wrong (hint)
+                String where = problem.line() > 0 ? problem.path() + ":" + problem.line() : problem.path();
+                response.withData("skipped: " + where, problem.message()
+                        + problem.hintText().map(hint -> " (" + hint + ")").orElse(""));
+            }
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.polyfeed.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.polyfeed.config.PolyfeedConfig;
+
+class StrictModeTest {
+
+    @TempDir
+    Path content;
+
+    private static PolyfeedConfig config(Path content, boolean strict) {
+        return new PolyfeedConfig() {
+            public String contentDir() {
+                return content.toString();
+            }
+
+            public Optional<String> baseUrl() {
+                return Optional.of("https://example.org");
+            }
+
+            public int feedSize() {
+                return 20;
+            }
+
+            public boolean strict() {
+                return strict;
+            }
+
+            public Http http() {
+                return null;
+            }
+
+            public Websub websub() {
+                return Optional::empty;
+            }
+        };
+    }
+
+    @Test
+    void strictModeFailsWithTheFullListOfProblems() throws IOException {
+        Files.writeString(content.resolve("site.yml"), "title: T\nid: {authority: example.org, date: 2024}\n");
+        Files.createDirectories(content.resolve("tr"));
+        Files.writeString(content.resolve("tr/good.md"), "---\ntitle: İyi\ndate: 2024-01-01\n---\nx\n");
+        Files.writeString(content.resolve("tr/bad.md"), "---\ntitle: [unclosed\n---\n");
+        Files.writeString(content.resolve("tr/undated.md"), "---\ntitle: Tarihsiz\n---\nx\n");
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> new PublicationStore(config(content, true)).reload());
+        String message = failure.getMessage();
+        assertTrue(message.contains("2 problem(s)"), message);
+        assertTrue(message.contains("ERROR " + content.resolve("tr/bad.md") + ":3: YAML cannot be read: while parsing a flow sequence started on line 2"), message);
+        assertTrue(message.contains("WARNING " + content.resolve("tr/undated.md") + ": no date"), message);
+
+        Publication lenient = new PublicationStore(config(content, false)).reload();
+        assertEquals(2, lenient.catalog().posts().size(), "without strict mode the good posts are served");
+    }
+}

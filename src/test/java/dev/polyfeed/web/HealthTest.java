@@ -1,0 +1,35 @@
+package dev.polyfeed.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTest {
+
+    @Test
+    void readinessReportsWhatWasLoadedAndWhatWasSkipped() {
+        String content = "checks.find { it.name == 'content' }";
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(content + ".data.posts", equalTo(8))
+                .body(content + ".data.languages", equalTo("ar, en, pt-BR, tr"))
+                .body(content + ".data.drafts", equalTo(1))
+                .body(content + ".data.skippedFiles", equalTo(3))
+                .body(content + ".data.'skipped: src/test/resources/fixture-content/tr/bozuk.md:5'",
+                        containsString("YAML cannot be read"))
+                .body(content + ".data.'skipped: src/test/resources/fixture-content/tr/basliksiz.md:2'",
+                        containsString("no title"))
+                .body(content + ".data.'skipped: src/test/resources/fixture-content/drafts/not-a-language.md'",
+                        containsString("'drafts' is not a BCP 47 language tag"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

@@ -162,10 +162,12 @@ public final class FeedWriter {
         guid.setPermaLink(false);
         item.setGuid(guid);
         item.setPubDate(Date.from(post.published()));
-        Description description = new Description();
-        description.setType("text/plain");
-        description.setValue(text(post.summary()));
-        item.setDescription(description);
+        if (!post.summary().isBlank()) {
+            Description description = new Description();
+            description.setType("text/plain");
+            description.setValue(text(post.summary()));
+            item.setDescription(description);
+        }
         com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
         content.setType(com.rometools.rome.feed.rss.Content.HTML);
         content.setValue(text(post.html()));
@@ -237,7 +239,10 @@ public final class FeedWriter {
         entry.setTitleEx(textContent(post.title()));
         entry.setPublished(Date.from(post.published()));
         entry.setUpdated(Date.from(post.updated()));
-        entry.setSummary(textContent(post.summary()));
+        if (!post.summary().isBlank()) {
+            // an empty summary is an error to validators; the content says it all
+            entry.setSummary(textContent(post.summary()));
+        }
         com.rometools.rome.feed.atom.Content content = new com.rometools.rome.feed.atom.Content();
         content.setType(com.rometools.rome.feed.atom.Content.HTML);
         content.setValue(text(post.html()));

@@ -48,6 +48,18 @@ class PublisherTest {
         }
     }
 
+    @Test
+    void aPostWithNothingToSummariseHasNoEmptySummary() throws IOException {
+        write("site.yml", "title: T\nid: {authority: example.org, date: 2024}\n");
+        write("tr/empty-body.md", "---\ntitle: Yalnız başlık\ndate: 2024-01-01\n---\n<script>x()</script>\n");
+        Publication publication = publish();
+        String atom = publication.find("/tr/atom.xml").orElseThrow().text();
+        String rss = publication.find("/tr/rss.xml").orElseThrow().text();
+        assertEquals(false, atom.contains("<summary"), atom);
+        assertEquals(false, rss.contains("<description></description>") || rss.contains("<description />"), rss);
+        assertEquals(true, atom.contains("<title type=\"text\">Yalnız başlık</title>"), atom);
+    }
+
     private static String etag(Publication publication, String path) {
         return publication.find(path).orElseThrow().etag();
     }

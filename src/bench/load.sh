@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load run: Polyfeed on 127.0.0.1 under wrk with a mix of feeds, 304s, 404s and scanner paths.
 #   src/bench/load.sh [content-dir] [seconds] [connections]
-# Needs wrk (Debian: apt-get install wrk). Builds the jar first if there is none.
+# Needs wrk (Debian: apt-get install wrk). Builds the jar first if there is none. JAVA_OPTS is passed
+# to the server's JVM (e.g. JAVA_OPTS=-Xmx256m).
 # Prints request counts per status class, socket errors, latency percentiles and the server's
-# resident memory before and after. Exits non-zero on any 5xx or socket error.
+# resident memory before, every 10 s during, and after the run. Exits non-zero on any 5xx or socket error.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,7 +18,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
 
 WORK=$(mktemp -d)
-java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dpolyfeed.content-dir="$CONTENT" \
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+java ${JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dpolyfeed.content-dir="$CONTENT" \
   -jar target/quarkus-app/quarkus-run.jar >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -40,8 +42,12 @@ done <"$WORK/paths" >"$WORK/etags"
 
 echo "Polyfeed load run: $(wc -l <"$WORK/paths") feeds from $CONTENT, $CONNECTIONS connections, ${SECONDS_TO_RUN}s, $(nproc) cores"
 echo "resident memory at start: $(rss_kib) KiB"
+( while sleep 10; do echo "$(rss_kib)"; done ) >"$WORK/rss" 2>/dev/null &
+SAMPLER=$!
 POLYFEED_PATHS="$WORK/paths" POLYFEED_ETAGS="$WORK/etags" \
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --timeout 10s -s src/bench/mix.lua "$BASE" | tee "$WORK/wrk.out"
+kill $SAMPLER 2>/dev/null || true
+echo "resident memory every 10 s (KiB): $(tr '\n' ' ' <"$WORK/rss")"
 echo "resident memory at end: $(rss_kib) KiB"
 
 if grep -q 'Socket errors' "$WORK/wrk.out"; then echo "FAIL: socket errors" >&2; exit 1; fi

@@ -34,11 +34,6 @@ public record ContentProblem(Severity severity, String path, int line, String me
         return Optional.ofNullable(hint);
     }
 
-    /** The same problem, in another file at another line offset (front matter to file lines). */
-    ContentProblem shiftedBy(int lines) {
-        return line == 0 ? this : new ContentProblem(severity, path, line + lines, message, hint);
-    }
-
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(path);

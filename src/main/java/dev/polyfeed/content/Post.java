@@ -56,10 +56,6 @@ public record Post(String source, Language language, String slug, String id, Str
         return Optional.ofNullable(image);
     }
 
-    public boolean hasTag(String key) {
-        return tags.stream().anyMatch(tag -> tag.key().equals(key));
-    }
-
     public Post withTags(List<Tag> newTags) {
         return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
                 description, summary, image, html, draft);

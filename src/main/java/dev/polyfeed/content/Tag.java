@@ -46,8 +46,4 @@ public record Tag(String key, String label) {
         String dashed = SEPARATOR_RUNS.matcher(lower).replaceAll("-");
         return EDGE_DASHES.matcher(dashed).replaceAll("");
     }
-
-    public Tag withLabel(String newLabel) {
-        return new Tag(key, newLabel);
-    }
 }

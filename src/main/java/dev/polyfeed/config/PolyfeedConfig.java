@@ -40,6 +40,21 @@ public interface PolyfeedConfig {
     @WithDefault("false")
     boolean strict();
 
+    /**
+     * Watch the content folder and publish changes (new, edited, removed posts; site.yml; authors.yml)
+     * within a second or two, without a restart. On in dev mode, off in production, where content
+     * usually ships in the image.
+     */
+    @WithDefault("false")
+    boolean watch();
+
+    /**
+     * Reload the content when the process receives SIGHUP ({@code kill -HUP <pid>}): publishing without
+     * a watcher and without a restart.
+     */
+    @WithDefault("true")
+    boolean reloadOnSighup();
+
     /** How clients and caches may keep what Polyfeed serves. */
     Http http();
 

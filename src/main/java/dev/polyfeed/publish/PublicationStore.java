@@ -42,7 +42,7 @@ public class PublicationStore {
     }
 
     /** Loads the content folder and swaps the new publication in whole. */
-    public Publication reload() {
+    public synchronized Publication reload() {
         long started = System.nanoTime();
         Path root = Path.of(config.contentDir());
         ContentLoader.Result load = new ContentLoader().load(root, config.baseUrl());

@@ -37,6 +37,14 @@ class StrictModeTest {
                 return strict;
             }
 
+            public boolean watch() {
+                return false;
+            }
+
+            public boolean reloadOnSighup() {
+                return false;
+            }
+
             public Http http() {
                 return null;
             }

@@ -1,0 +1,60 @@
+package dev.polyfeed;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.publish.StaticExport;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Serves by default; {@code --export <dir>} writes every document the server would send as files and
+ * exits. Content problems make the export fail only in strict mode ({@code -Dpolyfeed.strict=true}),
+ * where startup itself fails with the list of problems.
+ */
+@QuarkusMain
+public class PolyfeedMain {
+
+    static final String EXPORT = "--export";
+
+    public static void main(String... args) {
+        if (List.of(args).contains(EXPORT)) {
+            // an export must not fight a running server for its port
+            System.setProperty("quarkus.http.port", "0");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+        }
+        Quarkus.run(Application.class, args);
+    }
+
+    public static class Application implements QuarkusApplication {
+
+        private static final Logger LOG = Logger.getLogger(PolyfeedMain.class);
+
+        @Inject
+        PublicationStore store;
+
+        @Override
+        public int run(String... args) throws Exception {
+            int export = Arrays.asList(args).indexOf(EXPORT);
+            if (export < 0) {
+                Quarkus.waitForExit();
+                return 0;
+            }
+            if (export + 1 >= args.length) {
+                LOG.error("--export needs a folder: --export <dir>");
+                return 2;
+            }
+            Path directory = Path.of(args[export + 1]);
+            int written = StaticExport.write(store.current(), directory);
+            LOG.infof("Exported %d documents (and their .gz twins) to %s", written, directory.toAbsolutePath());
+            return 0;
+        }
+    }
+}

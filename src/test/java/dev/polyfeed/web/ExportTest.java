@@ -1,0 +1,72 @@
+package dev.polyfeed.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.polyfeed.publish.Publication;
+import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.publish.StaticExport;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The exported files are the bodies the server sends, byte for byte. */
+@QuarkusTest
+class ExportTest {
+
+    @Inject
+    PublicationStore store;
+
+    @TempDir
+    Path export;
+
+    @Test
+    void exportedFilesEqualServedBodies() throws Exception {
+        Publication publication = store.current();
+        int written = StaticExport.write(publication, export);
+        assertEquals(publication.documents().size(), written);
+        for (String path : publication.documents().keySet()) {
+            byte[] served = given().urlEncodingEnabled(false).header("Accept-Encoding", "identity").when().get(path)
+                    .then().statusCode(200).extract().asByteArray();
+            Path file = fileOf(path);
+            assertArrayEquals(served, Files.readAllBytes(file), path + " -> " + file);
+            try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(
+                    Files.readAllBytes(file.resolveSibling(file.getFileName() + ".gz"))))) {
+                assertArrayEquals(served, gz.readAllBytes(), path + ".gz");
+            }
+        }
+        assertTrue(Files.exists(export.resolve("index.html")));
+        assertTrue(Files.exists(export.resolve("tr/posts/merhaba/index.html")));
+        assertTrue(Files.exists(export.resolve("tags/café/atom.xml")), "file names are decoded");
+        assertTrue(Files.exists(export.resolve("tr/tags/c-c++/rss.xml")));
+        assertTrue(Files.exists(export.resolve("tr/archive/1/feed.json")));
+        assertTrue(Files.exists(export.resolve("feed.xsl")));
+    }
+
+    @Test
+    void neverWritesOutsideTheFolder() {
+        assertThrows(IllegalArgumentException.class,
+                () -> StaticExport.write(new Publication(store.current().load(), java.util.List.of(),
+                        java.util.Map.of("/../../escape.xml", store.current().find("/").orElseThrow())), export));
+    }
+
+    private Path fileOf(String path) {
+        String decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        if (decoded.equals("/")) {
+            return export.resolve("index.html");
+        }
+        return decoded.substring(decoded.lastIndexOf('/')).contains(".") ? export.resolve(decoded.substring(1))
+                : export.resolve(decoded.substring(1) + "/index.html");
+    }
+}

@@ -14,6 +14,7 @@ public interface PolyfeedConfig {
 
     String DEFAULT_CONTENT_DIR = "content";
     String DEFAULT_FEED_SIZE = "20";
+    String DEFAULT_CACHE_MB = "256";
 
     /**
      * Folder holding {@code site.yml}, {@code authors.yml} and one sub-folder of Markdown posts per
@@ -54,6 +55,14 @@ public interface PolyfeedConfig {
      */
     @WithDefault("true")
     boolean reloadOnSighup();
+
+    /**
+     * Megabytes of rendered documents (identity and gzip'd bytes) kept in memory. Documents are rendered
+     * and compressed once, on their first request, and kept until this budget pushes the least used out;
+     * a site's feeds and pages together usually fit many times over.
+     */
+    @WithDefault(DEFAULT_CACHE_MB)
+    int cacheMb();
 
     /** How clients and caches may keep what Polyfeed serves. */
     Http http();

@@ -3,29 +3,69 @@ package dev.polyfeed.publish;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.feed.FeedScope;
 
 /**
- * Everything Polyfeed serves for one version of the content: the catalog and every response body,
- * by site path. Immutable; a reload builds a new one and swaps it in whole, so a request sees either
- * the old content or the new, never a mix.
+ * Everything Polyfeed serves for one version of the content: the catalog, and every document by site
+ * path. Which documents exist is known at load; each is rendered and compressed once, on its first
+ * request, and kept in a cache bounded by bytes, so that tens of thousands of posts (and the archive
+ * pages of every tag feed) fit in memory. Immutable as seen from outside: a reload builds a new
+ * publication and swaps it in whole, so a request sees either the old content or the new, never a mix.
  */
-public record Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<String, Representation> documents) {
+public final class Publication {
 
-    public Publication {
-        feeds = List.copyOf(feeds);
-        documents = Map.copyOf(documents);
+    private final ContentLoader.Result load;
+    private final List<FeedScope> feeds;
+    private final Map<String, Supplier<Representation>> documents;
+    private final Cache<String, Representation> rendered;
+
+    /**
+     * @param documents how to render each document, by canonical site path
+     * @param cacheBytes most bytes of rendered documents kept
+     */
+    public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<String, Supplier<Representation>> documents,
+            long cacheBytes) {
+        this.load = load;
+        this.feeds = List.copyOf(feeds);
+        this.documents = Map.copyOf(documents);
+        this.rendered = Caffeine.newBuilder()
+                .maximumWeight(cacheBytes)
+                .<String, Representation>weigher((path, document) -> document.body().length + document.gzipBody().length)
+                .build();
+    }
+
+    public ContentLoader.Result load() {
+        return load;
     }
 
     public Catalog catalog() {
         return load.catalog();
     }
 
-    /** The document at a canonical site path such as {@code /tr/rss.xml}. */
+    public List<FeedScope> feeds() {
+        return feeds;
+    }
+
+    /** Every site path there is a document at. */
+    public Set<String> paths() {
+        return documents.keySet();
+    }
+
+    public boolean exists(String path) {
+        return documents.containsKey(path);
+    }
+
+    /** The document at a canonical site path such as {@code /tr/rss.xml}, rendered if not yet cached. */
     public Optional<Representation> find(String path) {
-        return Optional.ofNullable(documents.get(path));
+        Supplier<Representation> render = documents.get(path);
+        return render == null ? Optional.empty() : Optional.of(rendered.get(path, p -> render.get()));
     }
 }

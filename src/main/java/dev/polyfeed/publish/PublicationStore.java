@@ -52,7 +52,8 @@ public class PublicationStore {
                     + problems.size() + " problem(s):\n" + problems.stream().map(p -> p.severity() + " " + p)
                             .collect(Collectors.joining("\n")));
         }
-        Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub());
+        Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub(),
+                config.cacheMb() * 1024L * 1024L);
         current.set(publication);
         report(publication, root, (System.nanoTime() - started) / 1_000_000);
         return publication;

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.function.Supplier;
 
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
@@ -39,35 +40,37 @@ public final class Publisher {
     /**
      * @param feedSize items in a current feed, and posts in each archive document
      * @param hub WebSub hub every feed announces, if any
+     * @param cacheBytes most bytes of rendered documents kept in memory
      */
-    public static Publication publish(ContentLoader.Result load, int feedSize, Optional<String> hub) {
+    public static Publication publish(ContentLoader.Result load, int feedSize, Optional<String> hub, long cacheBytes) {
         if (feedSize < 1) {
             throw new IllegalArgumentException("polyfeed.feed-size must be at least 1, not " + feedSize);
         }
+        hub.ifPresent(Publisher::requireAbsoluteUrl);
         Catalog catalog = load.catalog();
         List<FeedScope> scopes = scopes(catalog);
-        hub.ifPresent(Publisher::requireAbsoluteUrl);
         FeedWriter feeds = new FeedWriter(catalog, hub);
         PageWriter pages = new PageWriter(catalog);
-        Map<String, Representation> documents = new ConcurrentHashMap<>();
+        Map<String, Supplier<Representation>> documents = new HashMap<>();
 
-        scopes.parallelStream().forEach(scope -> {
+        for (FeedScope scope : scopes) {
             for (FeedPage page : FeedPage.paginate(scope.posts(catalog), feedSize)) {
                 Kind kind = page.isCurrent() ? Kind.CURRENT : Kind.ARCHIVE;
-                Instant updated = newest(page.posts());
                 for (FeedFormat format : FeedFormat.values()) {
-                    documents.put(scope.path(format, page.number()), Representation.of(kind,
-                            feeds.write(scope, format, page), format.mediaType() + UTF_8, updated));
+                    documents.put(scope.path(format, page.number()), () -> Representation.of(kind,
+                            feeds.write(scope, format, page), format.mediaType() + UTF_8, newest(page.posts())));
                 }
             }
-        });
-        catalog.posts().parallelStream().forEach(post ->
-                documents.put(post.path(), Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated())));
+        }
+        for (Post post : catalog.posts()) {
+            documents.put(post.path(), () -> Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated()));
+        }
         Instant newest = newest(catalog.posts());
-        documents.put("/", Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
-        documents.put(PageWriter.OPML_PATH, Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
-        documents.put(STYLESHEET_PATH, Representation.of(Kind.ASSET, resource(FeedWriter.STYLESHEET), XSL, Instant.EPOCH));
-        return new Publication(load, scopes, documents);
+        documents.put("/", () -> Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
+        documents.put(PageWriter.OPML_PATH, () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
+        byte[] stylesheet = resource(FeedWriter.STYLESHEET);
+        documents.put(STYLESHEET_PATH, () -> Representation.of(Kind.ASSET, stylesheet, XSL, Instant.EPOCH));
+        return new Publication(load, scopes, documents, cacheBytes);
     }
 
     private static void requireAbsoluteUrl(String url) {

@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Writes every document of a publication as files, byte for byte what the server sends, so a site can
@@ -21,13 +20,14 @@ public final class StaticExport {
     /** @return the number of documents written */
     public static int write(Publication publication, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
-        for (Map.Entry<String, Representation> document : publication.documents().entrySet()) {
-            Path file = fileFor(root, document.getKey());
+        for (String path : publication.paths()) {
+            Path file = fileFor(root, path);
+            Representation document = publication.find(path).orElseThrow();
             Files.createDirectories(file.getParent());
-            Files.write(file, document.getValue().body());
-            Files.write(file.resolveSibling(file.getFileName() + ".gz"), document.getValue().gzipBody());
+            Files.write(file, document.body());
+            Files.write(file.resolveSibling(file.getFileName() + ".gz"), document.gzipBody());
         }
-        return publication.documents().size();
+        return publication.paths().size();
     }
 
     /** The file a site path is written to, never outside the export folder. */

@@ -111,7 +111,7 @@ final class Router {
             return new Missing("No file '" + Responses.quoted(file) + "' here. Feeds are rss.xml, atom.xml and feed.json.");
         }
         String path = scope.path(format.get(), page);
-        if (publication.find(path).isEmpty()) {
+        if (!publication.exists(path)) {
             return new Missing(page == 0 ? "Nothing at " + path + "." : "No archive " + page + " of this feed.");
         }
         return canonical ? document(path) : new Moved(path);

@@ -19,7 +19,7 @@ class PublisherTest {
     Path content;
 
     private Publication publish() {
-        return Publisher.publish(new ContentLoader().load(content, Optional.of("https://example.org")), 20, Optional.empty());
+        return Publisher.publish(new ContentLoader().load(content, Optional.of("https://example.org")), 20, Optional.empty(), 1 << 24);
     }
 
     private void write(String path, String text) throws IOException {

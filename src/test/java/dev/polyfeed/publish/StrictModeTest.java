@@ -45,6 +45,10 @@ class StrictModeTest {
                 return false;
             }
 
+            public int cacheMb() {
+                return 16;
+            }
+
             public Http http() {
                 return null;
             }

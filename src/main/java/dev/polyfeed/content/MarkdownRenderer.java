@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -67,9 +68,10 @@ public final class MarkdownRenderer {
      * A rendered body.
      *
      * @param html the body inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised
+     * @param text the body as plain text, for excerpts
      * @param removedUnsafe whether sanitising removed anything, which the author should hear about
      */
-    public record Rendered(String html, boolean removedUnsafe) {
+    public record Rendered(String html, String text, boolean removedUnsafe) {
     }
 
     /** The body as HTML inside {@code <div lang=".." dir="..">}, with absolute URLs, sanitised. */
@@ -87,16 +89,19 @@ public final class MarkdownRenderer {
         document.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Element body = document.body();
         Element wrapper = document.createElement("div").attr("lang", language.tag()).attr("dir", language.direction());
-        wrapper.appendChildren(body.childNodesCopy());
-        body.empty().appendChild(wrapper);
+        wrapper.appendChildren(new ArrayList<>(body.childNodes()));
+        body.appendChild(wrapper);
         // body.html() follows the document's settings: no pretty-printing that would alter <pre> blocks
-        return new Rendered(XmlText.clean(body.html()), !safe);
+        return new Rendered(XmlText.clean(body.html()), XmlText.clean(body.text()), !safe);
     }
 
     private static void absolutise(Document document) {
         for (String attribute : URL_ATTRIBUTES) {
             for (Element element : document.body().select("[" + attribute + "]")) {
-                String absolute = element.absUrl(attribute);
+                String value = element.attr(attribute);
+                // most links are absolute already: resolving them through jsoup (a regex per URL) is wasted
+                String absolute = value.startsWith("https://") || value.startsWith("http://") ? value
+                        : element.absUrl(attribute);
                 if (!absolute.isEmpty()) {
                     element.attr(attribute, Urls.toAscii(absolute));
                 }
@@ -106,7 +111,12 @@ public final class MarkdownRenderer {
 
     /** Plain text of rendered HTML, cut near a word boundary: the summary when a post has none. */
     public static String excerpt(String html) {
-        String text = Jsoup.parse(html).text().strip();
+        return excerptOfText(Jsoup.parse(html).text());
+    }
+
+    /** Plain text cut near a word boundary: the summary when a post has none. */
+    public static String excerptOfText(String plainText) {
+        String text = plainText.strip();
         if (text.codePointCount(0, text.length()) <= EXCERPT_LENGTH) {
             return text;
         }

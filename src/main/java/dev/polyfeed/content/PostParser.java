@@ -82,7 +82,7 @@ public final class PostParser {
         }
         String html = rendered.html();
         String description = fields.text("description").orElse("");
-        String summary = description.isEmpty() ? MarkdownRenderer.excerpt(html) : description;
+        String summary = description.isEmpty() ? MarkdownRenderer.excerptOfText(rendered.text()) : description;
         String image = fields.text("image").map(i -> absolute(i, url)).orElse(null);
         boolean draft = fields.flag("draft").orElse(false);
         return new Post(path, language, slug, id(fields, language, slug), url, title, published, updated,

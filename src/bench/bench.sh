@@ -3,6 +3,7 @@
 #   src/bench/bench.sh [sizes] [seconds]      e.g. src/bench/bench.sh "1000 10000 50000" 10
 # Needs wrk; Hugo and nginx are compared when installed (Debian: apt-get install wrk hugo nginx-light).
 # Everything listens on 127.0.0.1 only. Prints a table; each run writes it to target/bench/results.md.
+# Each Polyfeed serving figure follows a warm-up run of the same length (the JIT's compile time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -151,6 +152,8 @@ if [ "$HAVE_HUGO" = yes ] && [ "$HAVE_NGINX" = yes ]; then
 fi
 compare() { # label polyfeed-path nginx-path header-for-polyfeed header-for-nginx
   local p n
+  # the JIT compiles the serving path during the first seconds; nginx has nothing to warm up
+  wrk_run "http://127.0.0.1:$PORT$2" "$4" >/dev/null
   p=$(wrk_run "http://127.0.0.1:$PORT$2" "$4")
   if [ -n "$nginx_pid" ]; then
     n=$(wrk_run "http://127.0.0.1:$NGINX_PORT$3" "$5")

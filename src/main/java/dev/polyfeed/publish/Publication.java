@@ -63,6 +63,11 @@ public final class Publication {
         return documents.containsKey(path);
     }
 
+    /** The document at a canonical site path if it is rendered already: no work, safe on an event loop. */
+    public Optional<Representation> cached(String path) {
+        return Optional.ofNullable(rendered.getIfPresent(path));
+    }
+
     /** The document at a canonical site path such as {@code /tr/rss.xml}, rendered if not yet cached. */
     public Optional<Representation> find(String path) {
         Supplier<Representation> render = documents.get(path);

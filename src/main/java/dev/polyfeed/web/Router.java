@@ -15,7 +15,6 @@ import dev.polyfeed.feed.FeedScope;
 import dev.polyfeed.page.PageWriter;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.Publisher;
-import dev.polyfeed.publish.Representation;
 
 /**
  * Finds what a request path names in a publication. Languages, tags and slugs are matched
@@ -28,7 +27,8 @@ final class Router {
     sealed interface Route {
     }
 
-    record Found(Representation document) implements Route {
+    /** A document exists at this canonical path (it may still have to be rendered). */
+    record Found(String path) implements Route {
     }
 
     record Moved(String canonicalPath) implements Route {
@@ -118,7 +118,7 @@ final class Router {
     }
 
     private Route document(String path) {
-        return publication.find(path).<Route>map(Found::new).orElseGet(() -> new Missing("Nothing at " + path + "."));
+        return publication.exists(path) ? new Found(path) : new Missing("Nothing at " + path + ".");
     }
 
     private static Route missing(List<String> segments) {

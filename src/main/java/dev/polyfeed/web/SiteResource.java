@@ -1,6 +1,7 @@
 package dev.polyfeed.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +12,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.polyfeed.config.PolyfeedConfig;
+import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.publish.Representation;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Every URL Polyfeed serves, through one method: the {@link Router} finds the document, and
@@ -29,30 +35,43 @@ public class SiteResource {
     }
 
     @GET
-    public Response index(@Context HttpHeaders headers) {
+    @NonBlocking
+    public Uni<Response> index(@Context HttpHeaders headers) {
         return serve(List.of(), headers);
     }
 
     @GET
+    @NonBlocking
     @Path("{path: .+}")
-    public Response any(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> any(@Context UriInfo uri, @Context HttpHeaders headers) {
         List<String> segments = uri.getPathSegments(true).stream().map(PathSegment::getPath)
                 .filter(segment -> !segment.isEmpty()).toList();
         // A percent-encoded byte sequence that is not UTF-8 decodes to U+FFFD: say so rather than search for it.
         if (segments.stream().anyMatch(segment -> segment.indexOf('\uFFFD') >= 0)) {
-            return Responses.badRequest("The path's percent-encoding is not UTF-8.");
+            return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8."));
         }
         return serve(segments, headers);
     }
 
-    private Response serve(List<String> segments, HttpHeaders headers) {
-        Router.Route route = new Router(store.current()).route(segments);
+    /**
+     * Runs on the event loop: a rendered document is only bytes to pick. A document's first request
+     * renders and compresses it, which is real work, so that one request moves to a worker thread.
+     */
+    private Uni<Response> serve(List<String> segments, HttpHeaders headers) {
+        Publication publication = store.current();
+        Router.Route route = new Router(publication).route(segments);
         if (route instanceof Router.Found found) {
-            return Responses.document(found.document(), headers, config.http());
+            Optional<Representation> cached = publication.cached(found.path());
+            if (cached.isPresent()) {
+                return Uni.createFrom().item(Responses.document(cached.get(), headers, config.http()));
+            }
+            return Uni.createFrom()
+                    .item(() -> Responses.document(publication.find(found.path()).orElseThrow(), headers, config.http()))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         if (route instanceof Router.Moved moved) {
-            return Responses.movedTo(moved.canonicalPath());
+            return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()));
         }
-        return Responses.notFound(((Router.Missing) route).reason());
+        return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()));
     }
 }

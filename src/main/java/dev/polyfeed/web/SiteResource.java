@@ -16,6 +16,7 @@ import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.Representation;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -43,7 +44,13 @@ public class SiteResource {
     @GET
     @NonBlocking
     @Path("{path: .+}")
-    public Uni<Response> any(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> any(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        // Readers and caches ask for the canonical URLs the feeds give them: one map lookup, no parsing.
+        Publication publication = store.current();
+        String asked = request.path();
+        if (publication.exists(asked)) {
+            return document(publication, asked, headers);
+        }
         List<String> segments = uri.getPathSegments(true).stream().map(PathSegment::getPath)
                 .filter(segment -> !segment.isEmpty()).toList();
         // A percent-encoded byte sequence that is not UTF-8 decodes to U+FFFD: say so rather than search for it.
@@ -61,17 +68,21 @@ public class SiteResource {
         Publication publication = store.current();
         Router.Route route = new Router(publication).route(segments);
         if (route instanceof Router.Found found) {
-            Optional<Representation> cached = publication.cached(found.path());
-            if (cached.isPresent()) {
-                return Uni.createFrom().item(Responses.document(cached.get(), headers, config.http()));
-            }
-            return Uni.createFrom()
-                    .item(() -> Responses.document(publication.find(found.path()).orElseThrow(), headers, config.http()))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return document(publication, found.path(), headers);
         }
         if (route instanceof Router.Moved moved) {
             return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()));
         }
         return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()));
+    }
+
+    private Uni<Response> document(Publication publication, String path, HttpHeaders headers) {
+        Optional<Representation> cached = publication.cached(path);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(Responses.document(cached.get(), headers, config.http()));
+        }
+        return Uni.createFrom()
+                .item(() -> Responses.document(publication.find(path).orElseThrow(), headers, config.http()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -162,12 +162,12 @@ public final class FeedWriter {
         guid.setPermaLink(false);
         item.setGuid(guid);
         item.setPubDate(Date.from(post.published()));
-        if (!post.summary().isBlank()) {
-            Description description = new Description();
-            description.setType("text/plain");
-            description.setValue(text(post.summary()));
-            item.setDescription(description);
-        }
+        // Readers that show only <description> would show nothing for a post with nothing to summarise;
+        // its title says at least what it is (and validators want a description before content:encoded).
+        Description description = new Description();
+        description.setType("text/plain");
+        description.setValue(text(post.summary().isBlank() ? post.title() : post.summary()));
+        item.setDescription(description);
         com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
         content.setType(com.rometools.rome.feed.rss.Content.HTML);
         content.setValue(text(post.html()));

@@ -16,13 +16,14 @@ import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.Representation;
 import io.smallrye.common.annotation.NonBlocking;
-import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Every URL Polyfeed serves, through one method: the {@link Router} finds the document, and
- * {@link Responses} turns it into HTTP.
+ * Every URL Polyfeed serves. A canonical path is looked up directly; anything else goes through the
+ * {@link Router} (redirects to canonical spellings, 404 reasons). {@link Responses} turns a document
+ * into HTTP. One request works against one publication, even if a reload swaps in another meanwhile.
  */
 @Path("/")
 public class SiteResource {
@@ -38,7 +39,7 @@ public class SiteResource {
     @GET
     @NonBlocking
     public Uni<Response> index(@Context HttpHeaders headers) {
-        return serve(List.of(), headers);
+        return serve(store.current(), List.of(), headers);
     }
 
     @GET
@@ -57,15 +58,14 @@ public class SiteResource {
         if (segments.stream().anyMatch(segment -> segment.indexOf('\uFFFD') >= 0)) {
             return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8."));
         }
-        return serve(segments, headers);
+        return serve(publication, segments, headers);
     }
 
     /**
      * Runs on the event loop: a rendered document is only bytes to pick. A document's first request
      * renders and compresses it, which is real work, so that one request moves to a worker thread.
      */
-    private Uni<Response> serve(List<String> segments, HttpHeaders headers) {
-        Publication publication = store.current();
+    private Uni<Response> serve(Publication publication, List<String> segments, HttpHeaders headers) {
         Router.Route route = new Router(publication).route(segments);
         if (route instanceof Router.Found found) {
             return document(publication, found.path(), headers);

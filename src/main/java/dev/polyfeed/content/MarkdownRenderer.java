@@ -74,13 +74,8 @@ public final class MarkdownRenderer {
     public record Rendered(String html, String text, boolean removedUnsafe) {
     }
 
-    /** The body as HTML inside {@code <div lang=".." dir="..">}, with absolute URLs, sanitised. */
-    public String render(String markdown, Language language, String postUrl) {
-        return renderChecked(markdown, language, postUrl).html();
-    }
-
-    /** Like {@link #render}, also telling whether anything unsafe was removed. */
-    public Rendered renderChecked(String markdown, Language language, String postUrl) {
+    /** The body as HTML inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised, and as text. */
+    public Rendered render(String markdown, Language language, String postUrl) {
         Document parsed = Jsoup.parseBodyFragment(renderer.render(parser.parse(markdown)), postUrl);
         absolutise(parsed);
         Cleaner cleaner = new Cleaner(SAFELIST);
@@ -109,13 +104,8 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** Plain text of rendered HTML, cut near a word boundary: the summary when a post has none. */
-    public static String excerpt(String html) {
-        return excerptOfText(Jsoup.parse(html).text());
-    }
-
-    /** Plain text cut near a word boundary: the summary when a post has none. */
-    public static String excerptOfText(String plainText) {
+    /** A post's plain text cut near a word boundary: the summary when a post has none. */
+    public static String excerpt(String plainText) {
         String text = plainText.strip();
         if (text.codePointCount(0, text.length()) <= EXCERPT_LENGTH) {
             return text;

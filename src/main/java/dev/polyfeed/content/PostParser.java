@@ -73,7 +73,7 @@ public final class PostParser {
             fields.warn("updated", "'updated' is before the post's date; the date is used",
                     "updated: is when the post last changed, on or after date:");
         }
-        MarkdownRenderer.Rendered rendered = renderer.renderChecked(split.body(), language, url);
+        MarkdownRenderer.Rendered rendered = renderer.render(split.body(), language, url);
         if (rendered.removedUnsafe()) {
             problems.add(ContentProblem.warning(path).line(split.bodyFirstLine())
                     .message("HTML that feeds must not carry was removed (script, iframe, style, form, on* handler,"
@@ -82,7 +82,7 @@ public final class PostParser {
         }
         String html = rendered.html();
         String description = fields.text("description").orElse("");
-        String summary = description.isEmpty() ? MarkdownRenderer.excerptOfText(rendered.text()) : description;
+        String summary = description.isEmpty() ? MarkdownRenderer.excerpt(rendered.text()) : description;
         String image = fields.text("image").map(i -> absolute(i, url)).orElse(null);
         boolean draft = fields.flag("draft").orElse(false);
         return new Post(path, language, slug, id(fields, language, slug), url, title, published, updated,

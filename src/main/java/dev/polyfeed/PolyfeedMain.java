@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.StaticExport;
 import io.quarkus.runtime.Quarkus;
@@ -52,7 +53,10 @@ public class PolyfeedMain {
                 return 2;
             }
             Path directory = Path.of(args[export + 1]);
-            int written = StaticExport.write(store.current(), directory);
+            Publication publication = store.current();
+            int written = StaticExport.write(publication, directory);
+            // every body is rendered by now; wait for the check so that its problems are in the log
+            publication.awaitBodyProblems();
             LOG.infof("Exported %d documents (and their .gz twins) to %s", written, directory.toAbsolutePath());
             return 0;
         }

@@ -120,8 +120,19 @@ public final class Catalog {
         return posts;
     }
 
+    /** What loading found: everything but what rendering bodies finds, see {@link #bodyProblems()}. */
     public List<ContentProblem> problems() {
         return problems;
+    }
+
+    /**
+     * Renders every post's body, on all cores, and returns what rendering found wrong, by place. This is
+     * the costly part of a load, which serving defers to each body's first use; strict mode and export
+     * want every problem before they go on.
+     */
+    public List<ContentProblem> bodyProblems() {
+        return posts.parallelStream().map(post -> post.body().problem()).flatMap(Optional::stream)
+                .sorted(ContentProblem.BY_PLACE).toList();
     }
 
     public int drafts() {

@@ -28,7 +28,20 @@ public final class ContentLoader {
     /** Larger files are reported, not read: no post is this long, and memory is not the author's to spend. */
     public static final long MAX_POST_BYTES = 4L * 1024 * 1024;
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    /** Bytes of rendered post bodies kept when the caller does not say. */
+    public static final long DEFAULT_BODY_CACHE_BYTES = 64L * 1024 * 1024;
+
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final long bodyCacheBytes;
+
+    public ContentLoader() {
+        this(DEFAULT_BODY_CACHE_BYTES);
+    }
+
+    /** @param bodyCacheBytes most bytes of rendered post bodies kept in memory */
+    public ContentLoader(long bodyCacheBytes) {
+        this.bodyCacheBytes = bodyCacheBytes;
+    }
 
     /** What a load produced: the catalog (with all problems) and how many files were not posts. */
     public record Result(Catalog catalog, int skippedFiles, int ignoredFiles) {
@@ -51,7 +64,7 @@ public final class ContentLoader {
                 display(root.resolve(AUTHORS_FILE)), problems);
 
         Found found = find(root, problems);
-        PostParser parser = new PostParser(site, authors, renderer);
+        PostParser parser = new PostParser(site, authors, new BodyRenderer(markdown, bodyCacheBytes));
         List<PostParser.Result> results = found.posts().parallelStream()
                 .map(file -> read(root, file, problems).map(parser::parse).orElse(null))
                 .toList();
@@ -68,8 +81,7 @@ public final class ContentLoader {
             }
         }
         List<ContentProblem> ordered = new ArrayList<>(problems);
-        ordered.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
-                : a.path().compareTo(b.path()));
+        ordered.sort(ContentProblem.BY_PLACE);
         Catalog catalog = Catalog.of(site, posts, ordered);
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored());

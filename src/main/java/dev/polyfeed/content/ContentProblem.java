@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,6 +12,10 @@ import java.util.Optional;
  * @param line 1-based line in that file, or 0 when unknown
  */
 public record ContentProblem(Severity severity, String path, int line, String message, String hint) {
+
+    /** By file, then line: the order an author fixes them in. */
+    public static final Comparator<ContentProblem> BY_PLACE = Comparator.comparing(ContentProblem::path)
+            .thenComparingInt(ContentProblem::line);
 
     public ContentProblem {
         Objects.requireNonNull(severity, "severity");

@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -52,6 +53,41 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
             lineNumber++;
         }
         throw unclosed(path);
+    }
+
+    /**
+     * Bytes from the start of a file to where its body starts, read from the bytes of a file that
+     * {@link SourceText#isClean is clean}: only the front matter then needs decoding. -1 when the file
+     * has no front matter or it is never closed, which {@link #split} decides and reports.
+     */
+    public static int headLength(byte[] bytes) {
+        boolean firstLine = true;
+        for (int lineStart = 0; lineStart <= bytes.length;) {
+            int end = lineStart;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            byte lead = lineStart < end ? bytes[lineStart] : 0;
+            // only a line that starts like a fence is decoded to be judged by the same rule as split()
+            if (lead == '-' || (!firstLine && lead == '.')) {
+                String line = new String(bytes, lineStart, end - lineStart, StandardCharsets.UTF_8);
+                boolean fence = isFence(line);
+                if (firstLine && !fence) {
+                    return -1;
+                }
+                if (!firstLine && (fence || line.stripTrailing().equals("..."))) {
+                    return end < bytes.length ? end + 1 : end;
+                }
+            } else if (firstLine) {
+                return -1;
+            }
+            if (end >= bytes.length) {
+                return -1;
+            }
+            firstLine = false;
+            lineStart = end + 1;
+        }
+        return -1;
     }
 
     private static boolean isFence(String line) {

@@ -68,13 +68,13 @@ public final class MarkdownRenderer {
      * A rendered body.
      *
      * @param html the body inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised
-     * @param text the body as plain text, for excerpts
+     * @param excerpt the start of the body as plain text: the summary of a post that has no description
      * @param removedUnsafe whether sanitising removed anything, which the author should hear about
      */
-    public record Rendered(String html, String text, boolean removedUnsafe) {
+    public record Rendered(String html, String excerpt, boolean removedUnsafe) {
     }
 
-    /** The body as HTML inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised, and as text. */
+    /** The body as HTML inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised, and its excerpt. */
     public Rendered render(String markdown, Language language, String postUrl) {
         Document parsed = Jsoup.parseBodyFragment(renderer.render(parser.parse(markdown)), postUrl);
         absolutise(parsed);
@@ -87,7 +87,7 @@ public final class MarkdownRenderer {
         wrapper.appendChildren(new ArrayList<>(body.childNodes()));
         body.appendChild(wrapper);
         // body.html() follows the document's settings: no pretty-printing that would alter <pre> blocks
-        return new Rendered(XmlText.clean(body.html()), XmlText.clean(body.text()), !safe);
+        return new Rendered(XmlText.clean(body.html()), excerpt(XmlText.clean(body.text())), !safe);
     }
 
     private static void absolutise(Document document) {

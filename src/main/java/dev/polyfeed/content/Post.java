@@ -6,19 +6,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One published (or draft) post, fully rendered: everything a feed needs, computed once at load.
+ * One published (or draft) post: everything a feed needs, its body rendered when first asked for.
  *
  * @param source the file it came from, as reported in problems
  * @param id permanent id (a {@code tag:} URI, or the post's own {@code id:}); readers dedupe on it
  * @param url absolute URL of the post's page
  * @param description the author's description, or empty
- * @param summary plain text for feed summaries: the description, else an excerpt of the body
  * @param image absolute URL of the post's image, or null
- * @param html the full body, wrapped in an element carrying {@code lang} and {@code dir}
+ * @param body the Markdown body, rendered on demand
  */
 public record Post(String source, Language language, String slug, String id, String url, String title,
         Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
-        String description, String summary, String image, String html, boolean draft) {
+        String description, String image, PostBody body, boolean draft) {
 
     public Post {
         Objects.requireNonNull(source, "source");
@@ -27,7 +26,7 @@ public record Post(String source, Language language, String slug, String id, Str
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(published, "published");
-        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(body, "body");
         title = XmlText.clean(Objects.requireNonNull(title, "title")).strip();
         if (title.isEmpty()) {
             throw new IllegalArgumentException("a post needs a title: " + source);
@@ -40,7 +39,16 @@ public record Post(String source, Language language, String slug, String id, Str
         keywords = List.copyOf(keywords);
         authors = List.copyOf(authors);
         description = description == null ? "" : XmlText.clean(description).strip();
-        summary = summary == null || summary.isBlank() ? description : XmlText.clean(summary).strip();
+    }
+
+    /** The full body, wrapped in an element carrying {@code lang} and {@code dir}. */
+    public String html() {
+        return body.rendered().html();
+    }
+
+    /** Plain text for feed summaries: the description, else an excerpt of the body. */
+    public String summary() {
+        return description.isEmpty() ? body.rendered().excerpt() : description;
     }
 
     /** Site path of the post's page: {@code /tr/posts/my-slug}. */
@@ -58,6 +66,6 @@ public record Post(String source, Language language, String slug, String id, Str
 
     public Post withTags(List<Tag> newTags) {
         return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
-                description, summary, image, html, draft);
+                description, image, body, draft);
     }
 }

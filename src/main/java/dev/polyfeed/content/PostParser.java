@@ -1,9 +1,11 @@
 package dev.polyfeed.content;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,9 @@ public final class PostParser {
 
     private final Site site;
     private final Map<String, Author> authors;
-    private final MarkdownRenderer renderer;
+    private final BodyRenderer renderer;
 
-    public PostParser(Site site, Map<String, Author> authors, MarkdownRenderer renderer) {
+    public PostParser(Site site, Map<String, Author> authors, BodyRenderer renderer) {
         this.site = site;
         this.authors = Map.copyOf(authors);
         this.renderer = renderer;
@@ -57,9 +59,20 @@ public final class PostParser {
             throw new ContentException(ContentProblem.error(path).message("the file is empty")
                     .hint("add front matter with a title, then the post's text").build());
         }
-        SourceText text = SourceText.decode(source.bytes(), path);
-        problems.addAll(text.warnings());
-        FrontMatter split = FrontMatter.split(text.text(), path);
+        byte[] bytes = source.bytes();
+        int head = SourceText.isClean(bytes) ? FrontMatter.headLength(bytes) : -1;
+        FrontMatter split;
+        byte[] markdown;
+        if (head >= 0) {
+            // most files: only the front matter is decoded, and the body is kept as the file's own bytes
+            split = FrontMatter.split(new String(bytes, 0, head, StandardCharsets.UTF_8), path);
+            markdown = Arrays.copyOfRange(bytes, head, bytes.length);
+        } else {
+            SourceText text = SourceText.decode(bytes, path);
+            problems.addAll(text.warnings());
+            split = FrontMatter.split(text.text(), path);
+            markdown = split.body().getBytes(StandardCharsets.UTF_8);
+        }
         YamlMapping yaml = YamlMapping.parse(split.yaml(), path, split.yamlFirstLine());
         Fields fields = new Fields(yaml, path, problems);
 
@@ -73,21 +86,13 @@ public final class PostParser {
             fields.warn("updated", "'updated' is before the post's date; the date is used",
                     "updated: is when the post last changed, on or after date:");
         }
-        MarkdownRenderer.Rendered rendered = renderer.render(split.body(), language, url);
-        if (rendered.removedUnsafe()) {
-            problems.add(ContentProblem.warning(path).line(split.bodyFirstLine())
-                    .message("HTML that feeds must not carry was removed (script, iframe, style, form, on* handler,"
-                            + " javascript: or data: URL)")
-                    .hint("write the post in Markdown; embed media as links or images").build());
-        }
-        String html = rendered.html();
+        // rendered when a feed first needs it; what rendering finds is reported by PostBody.problem()
+        PostBody body = new PostBody(path, split.bodyFirstLine(), markdown, language, url, renderer);
         String description = fields.text("description").orElse("");
-        String summary = description.isEmpty() ? MarkdownRenderer.excerpt(rendered.text()) : description;
         String image = fields.text("image").map(i -> absolute(i, url)).orElse(null);
         boolean draft = fields.flag("draft").orElse(false);
         return new Post(path, language, slug, id(fields, language, slug), url, title, published, updated,
-                tags(fields), fields.textList("keywords"), authors(fields), description, summary, image, html,
-                draft);
+                tags(fields), fields.textList("keywords"), authors(fields), description, image, body, draft);
     }
 
     private Language language(PostSource source, Fields fields) throws ContentException {

@@ -40,13 +40,19 @@ public final class XmlText {
 
     /** Index of the first character XML 1.0 forbids, or -1. */
     public static int firstIllegalIndex(String text) {
-        for (int i = 0; i < text.length();) {
-            int codePoint = text.codePointAt(i);
-            // codePointAt returns a lone surrogate as itself, which is outside every legal range
-            if (!isLegal(codePoint) || (codePoint <= 0xFFFF && Character.isSurrogate((char) codePoint))) {
-                return i;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            // every file's every character passes here: the common case first, without decoding code points
+            if ((c >= 0x20 && c < 0xD800) || c == '\n' || c == '\t' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD)) {
+                continue;
             }
-            i += Character.charCount(codePoint);
+            // a surrogate pair is a code point from U+10000 up, all legal; a lone surrogate is not
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return i;
         }
         return -1;
     }

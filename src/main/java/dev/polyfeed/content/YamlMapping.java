@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -18,7 +17,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -57,12 +57,12 @@ public final class YamlMapping {
         if (yaml.isBlank()) {
             return empty();
         }
-        Yaml parser = newParser();
         Object loaded;
         Node root;
         try {
-            root = parser.compose(new java.io.StringReader(yaml));
-            loaded = parser.load(yaml);
+            // composed once: the node tree gives each key's line, and is then turned into values
+            root = new Composer(new ParserImpl(new StreamReader(yaml), OPTIONS), RESOLVER, OPTIONS).getSingleNode();
+            loaded = root == null ? null : new NodeConstructor().construct(root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ContentException(ContentProblem.error(path)
@@ -90,16 +90,31 @@ public final class YamlMapping {
         return new YamlMapping(Collections.unmodifiableMap(values), keyLines(root, firstLine));
     }
 
-    private static Yaml newParser() {
+    /** Never changed after this, so shared by every parse on every thread. */
+    private static final LoaderOptions OPTIONS = loaderOptions();
+    private static final Resolver RESOLVER = new CoreSchemaResolver();
+
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
-        DumperOptions dumperOptions = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions,
-                options, new CoreSchemaResolver());
+        return options;
+    }
+
+    /** SafeConstructor, given an already composed node: one per parse, as constructors keep state. */
+    private static final class NodeConstructor extends SafeConstructor {
+        NodeConstructor() {
+            super(OPTIONS);
+            // what org.yaml.snakeyaml.Yaml would copy from the options; without it duplicates pass
+            setAllowDuplicateKeys(OPTIONS.isAllowDuplicateKeys());
+        }
+
+        Object construct(Node root) {
+            return constructDocument(root);
+        }
     }
 
     private static Map<String, Integer> keyLines(Node root, int firstLine) {

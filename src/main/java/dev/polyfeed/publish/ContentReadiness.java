@@ -1,5 +1,7 @@
 package dev.polyfeed.publish;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -41,7 +43,10 @@ public class ContentReadiness implements HealthCheck {
                 .withData("tags", catalog.tags().size())
                 .withData("drafts", catalog.drafts())
                 .withData("skippedFiles", publication.load().skippedFiles())
-                .withData("warnings", catalog.problems().stream().filter(p -> p.severity() == Severity.WARNING).count());
+                .withData("warnings", catalog.problems().stream().filter(p -> p.severity() == Severity.WARNING).count()
+                        + publication.bodyProblems().map(List::size).orElse(0))
+                // bodies are rendered in the background after loading; their problems count once checked
+                .withData("bodies", publication.bodyProblems().isPresent() ? "checked" : "checking");
         if (catalog.posts().isEmpty()) {
             response.withData("reason", "no post could be loaded; see the problems listed here and in the log");
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -11,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
+import dev.polyfeed.content.ContentProblem;
 import dev.polyfeed.feed.FeedScope;
 
 /**
@@ -26,6 +28,7 @@ public final class Publication {
     private final List<FeedScope> feeds;
     private final Map<String, Supplier<Representation>> documents;
     private final Cache<String, Representation> rendered;
+    private final CompletableFuture<List<ContentProblem>> bodyProblems = new CompletableFuture<>();
 
     /**
      * @param documents how to render each document, by canonical site path
@@ -48,6 +51,20 @@ public final class Publication {
 
     public Catalog catalog() {
         return load.catalog();
+    }
+
+    /** What rendering every post body found, once that check has run: see {@link Catalog#bodyProblems()}. */
+    public Optional<List<ContentProblem>> bodyProblems() {
+        return Optional.ofNullable(bodyProblems.getNow(null));
+    }
+
+    /** Waits for the body check, for those who must not go on without it (export). */
+    public List<ContentProblem> awaitBodyProblems() {
+        return bodyProblems.join();
+    }
+
+    void bodiesChecked(List<ContentProblem> problems) {
+        bodyProblems.complete(List.copyOf(problems));
     }
 
     public List<FeedScope> feeds() {

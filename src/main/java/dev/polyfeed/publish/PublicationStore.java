@@ -1,13 +1,17 @@
 package dev.polyfeed.publish;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,6 +21,7 @@ import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
+import dev.polyfeed.content.Post;
 import dev.polyfeed.content.Severity;
 import dev.polyfeed.feed.FeedFormat;
 import io.quarkus.runtime.StartupEvent;
@@ -24,6 +29,12 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Holds the current {@link Publication}. Content is read once at startup; requests only ever read the
  * snapshot, never the disk.
+ *
+ * <p>Loading reads every file and its front matter, which is enough to know every feed; post bodies
+ * are rendered when first needed. So that a body's problems are still reported without waiting for a
+ * request, one background thread renders every body once the publication is being served, and logs
+ * what it finds. In strict mode that check runs before serving, since strict mode must list every
+ * problem before it starts.
  */
 @ApplicationScoped
 public class PublicationStore {
@@ -32,6 +43,12 @@ public class PublicationStore {
 
     private final PolyfeedConfig config;
     private final AtomicReference<Publication> current = new AtomicReference<>();
+    private final ExecutorService bodyChecker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "polyfeed-body-check");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
 
     PublicationStore(PolyfeedConfig config) {
         this.config = config;
@@ -41,21 +58,39 @@ public class PublicationStore {
         reload();
     }
 
+    @PreDestroy
+    void stop() {
+        bodyChecker.shutdownNow();
+    }
+
     /** Loads the content folder and swaps the new publication in whole. */
     public synchronized Publication reload() {
         long started = System.nanoTime();
         Path root = Path.of(config.contentDir());
-        ContentLoader.Result load = new ContentLoader().load(root, config.baseUrl());
-        List<ContentProblem> problems = load.catalog().problems();
-        if (config.strict() && !problems.isEmpty()) {
-            throw new IllegalStateException("polyfeed.strict is set and the content of " + root + " has "
-                    + problems.size() + " problem(s):\n" + problems.stream().map(p -> p.severity() + " " + p)
-                            .collect(Collectors.joining("\n")));
+        long cacheBytes = config.cacheMb() * 1024L * 1024L;
+        // a quarter for post bodies, shared by the documents rendered from them
+        ContentLoader.Result load = new ContentLoader(cacheBytes / 4).load(root, config.baseUrl());
+        List<ContentProblem> bodyProblems = null;
+        if (config.strict()) {
+            List<ContentProblem> problems = new ArrayList<>(load.catalog().problems());
+            bodyProblems = load.catalog().bodyProblems();
+            problems.addAll(bodyProblems);
+            if (!problems.isEmpty()) {
+                problems.sort(ContentProblem.BY_PLACE);
+                throw new IllegalStateException("polyfeed.strict is set and the content of " + root + " has "
+                        + problems.size() + " problem(s):\n" + problems.stream().map(p -> p.severity() + " " + p)
+                                .collect(Collectors.joining("\n")));
+            }
         }
         Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub(),
-                config.cacheMb() * 1024L * 1024L);
+                cacheBytes - cacheBytes / 4);
         current.set(publication);
         report(publication, root, (System.nanoTime() - started) / 1_000_000);
+        if (bodyProblems != null) {
+            publication.bodiesChecked(bodyProblems);
+        } else {
+            bodyChecker.execute(() -> checkBodies(publication));
+        }
         return publication;
     }
 
@@ -69,15 +104,40 @@ public class PublicationStore {
         return Optional.ofNullable(current.get());
     }
 
-    private static void report(Publication publication, Path root, long millis) {
-        Catalog catalog = publication.catalog();
-        for (ContentProblem problem : catalog.problems()) {
-            if (problem.severity() == Severity.ERROR) {
-                LOG.error(problem);
-            } else {
-                LOG.warn(problem);
+    /** Renders every body of a publication, one at a time, and reports what it finds; stops if it is replaced. */
+    private void checkBodies(Publication publication) {
+        long started = System.nanoTime();
+        List<ContentProblem> problems = new ArrayList<>();
+        for (Post post : publication.catalog().posts()) {
+            if (current.get() != publication) {
+                publication.bodiesChecked(problems);
+                return;
+            }
+            try {
+                post.body().problem().ifPresent(problems::add);
+            } catch (RuntimeException e) {
+                problems.add(ContentProblem.error(post.source()).message("the body cannot be rendered: " + e)
+                        .hint("feeds holding this post fail until it changes; please report it with the file").build());
             }
         }
+        problems.sort(ContentProblem.BY_PLACE);
+        problems.forEach(PublicationStore::log);
+        publication.bodiesChecked(problems);
+        LOG.infof("Rendered and checked %d post bodies in %d ms: %d warnings", publication.catalog().posts().size(),
+                (System.nanoTime() - started) / 1_000_000, problems.size());
+    }
+
+    private static void log(ContentProblem problem) {
+        if (problem.severity() == Severity.ERROR) {
+            LOG.error(problem);
+        } else {
+            LOG.warn(problem);
+        }
+    }
+
+    private static void report(Publication publication, Path root, long millis) {
+        Catalog catalog = publication.catalog();
+        catalog.problems().forEach(PublicationStore::log);
         Map<String, Long> perLanguage = catalog.posts().stream()
                 .collect(Collectors.groupingBy(post -> post.language().tag(), TreeMap::new, Collectors.counting()));
         LOG.infof("Loaded %d posts from %s in %d ms (%s); %d feeds; %d files skipped, %d drafts, %d non-post files"

@@ -17,7 +17,7 @@ class PostParserTest {
     private static final Instant MODIFIED = Instant.parse("2024-06-01T12:00:00Z");
     private static final Site SITE = new Site("Site", "", "https://example.org/blog", "example.org", "2024", Map.of());
     private static final Map<String, Author> AUTHORS = Map.of("lark", new Author("Lark", "https://example.org/lark", null, null));
-    private final PostParser parser = new PostParser(SITE, AUTHORS, new MarkdownRenderer());
+    private final PostParser parser = new PostParser(SITE, AUTHORS, new BodyRenderer(new MarkdownRenderer(), 1 << 20));
 
     private PostParser.Result parse(String folder, String fileName, String text) {
         return parse(folder, fileName, text.getBytes(StandardCharsets.UTF_8));
@@ -82,6 +82,25 @@ class PostParserTest {
         Post post = post(parse("tr", "a.md", bytes));
         assertEquals("Merhaba", post.title());
         assertFalse(post.html().contains("\r"));
+    }
+
+    @Test
+    void theBodyIsExactlyWhatFollowsTheFrontMatterInEveryScript() {
+        // one, two, three and four UTF-8 bytes a character in the front matter, before the body starts
+        String file = "---\ntitle: \"hi, ç, हिन्दी, 😀\"\ndate: 2024-01-01\n---\nपाठ 😀 \u00e7 end\n";
+        Post verbatim = post(parse("hi", "a.md", file));
+        Post rewritten = post(parse("hi", "b.md", file.replace("\n", "\r\n")));
+        String html = "<div lang=\"hi\" dir=\"ltr\"><p>पाठ 😀 ç end</p>\n</div>";
+        assertEquals(html, verbatim.html());
+        assertEquals(html, rewritten.html());
+        assertEquals("पाठ 😀 ç end\n", verbatim.body().markdown());
+    }
+
+    @Test
+    void aRealReplacementCharacterIsNotABadByte() {
+        Post post = post(parse("tr", "a.md", "---\ntitle: \"\uFFFD\"\ndate: 2024-01-01\n---\nx\uFFFD\n"));
+        assertEquals("\uFFFD", post.title());
+        assertTrue(post.html().contains("x\uFFFD"), post.html());
     }
 
     @Test
@@ -172,7 +191,7 @@ class PostParserTest {
         String text = "---\ntitle: %s\ndate: 2024-01-01\n---\n";
         Post before = post(parse("tr", "x.md", text.formatted("Eski")));
         Site moved = SITE.withBaseUrl("http://other.example:8080/");
-        Post after = new PostParser(moved, AUTHORS, new MarkdownRenderer())
+        Post after = new PostParser(moved, AUTHORS, new BodyRenderer(new MarkdownRenderer(), 1 << 20))
                 .parse(new PostSource("content/tr/x.md", List.of("tr"), "x.md",
                         text.formatted("Yeni").getBytes(StandardCharsets.UTF_8), MODIFIED)).post();
         assertEquals(before.id(), after.id());

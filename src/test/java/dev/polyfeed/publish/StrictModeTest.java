@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.polyfeed.config.PolyfeedConfig;
+import dev.polyfeed.content.ContentProblem;
 
 class StrictModeTest {
 
@@ -66,15 +68,27 @@ class StrictModeTest {
         Files.writeString(content.resolve("tr/good.md"), "---\ntitle: İyi\ndate: 2024-01-01\n---\nx\n");
         Files.writeString(content.resolve("tr/bad.md"), "---\ntitle: [unclosed\n---\n");
         Files.writeString(content.resolve("tr/undated.md"), "---\ntitle: Tarihsiz\n---\nx\n");
+        // found only by rendering the body, which serving defers and strict mode must not
+        Files.writeString(content.resolve("tr/script.md"),
+                "---\ntitle: Betik\ndate: 2024-01-02\n---\nMetin\n\n<script>alert(1)</script>\n");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> new PublicationStore(config(content, true)).reload());
         String message = failure.getMessage();
-        assertTrue(message.contains("2 problem(s)"), message);
+        assertTrue(message.contains("3 problem(s)"), message);
         assertTrue(message.contains("ERROR " + content.resolve("tr/bad.md") + ":3: YAML cannot be read: while parsing a flow sequence started on line 2"), message);
         assertTrue(message.contains("WARNING " + content.resolve("tr/undated.md") + ": no date"), message);
+        assertTrue(message.contains("WARNING " + content.resolve("tr/script.md")
+                + ":5: HTML that feeds must not carry was removed"), message);
 
         Publication lenient = new PublicationStore(config(content, false)).reload();
-        assertEquals(2, lenient.catalog().posts().size(), "without strict mode the good posts are served");
+        assertEquals(3, lenient.catalog().posts().size(), "without strict mode the good posts are served");
+        // the background check renders every body and reports the same problem
+        List<ContentProblem> bodyProblems = lenient.awaitBodyProblems();
+        assertEquals(1, bodyProblems.size(), bodyProblems::toString);
+        assertEquals(content.resolve("tr/script.md").toString(), bodyProblems.get(0).path());
+        assertEquals(5, bodyProblems.get(0).line());
+        String rss = lenient.find("/tr/rss.xml").orElseThrow().text();
+        assertTrue(rss.contains("Metin") && !rss.contains("alert(1)"), rss);
     }
 }

@@ -1,0 +1,34 @@
+package dev.polyfeed.content;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Renders post bodies when first needed and keeps the most used renderings, bounded by bytes: a post
+ * appears in a dozen or more feeds (its language, each of its tags, in three formats), which then
+ * share one rendering, while a corpus of tens of thousands of posts never has to fit in memory
+ * rendered. Thread-safe; one per load.
+ */
+public final class BodyRenderer {
+
+    private final MarkdownRenderer markdown;
+    private final Cache<PostBody, MarkdownRenderer.Rendered> cache;
+
+    /** @param maxBytes most bytes of rendered HTML and summaries kept (Java strings: two bytes a char) */
+    public BodyRenderer(MarkdownRenderer markdown, long maxBytes) {
+        this.markdown = markdown;
+        // bodies are compared by identity: a reload makes new bodies, so no stale rendering is ever served
+        this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .<PostBody, MarkdownRenderer.Rendered>weigher((body, rendered) ->
+                        2 * (rendered.html().length() + rendered.excerpt().length()))
+                .build();
+    }
+
+    MarkdownRenderer.Rendered rendered(PostBody body) {
+        return cache.get(body, this::render);
+    }
+
+    private MarkdownRenderer.Rendered render(PostBody body) {
+        return markdown.render(body.markdown(), body.language(), body.postUrl());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.polyfeed.content;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A post's Markdown as written, rendered to HTML only when a feed or page first needs it: loading
+ * then costs reading and front matter, not rendering every post, so startup stays short as content
+ * grows. Rendering is deterministic, so a body behaves as an immutable value.
+ *
+ * <p>Kept as UTF-8 bytes: most posts' text is not Latin-1, and a Java string of it would take twice
+ * the memory.
+ */
+public final class PostBody {
+
+    private final String source;
+    private final int firstLine;
+    private final byte[] markdown;
+    private final Language language;
+    private final String postUrl;
+    private final BodyRenderer renderer;
+
+    /**
+     * @param source the post's file, as reported in problems
+     * @param firstLine line of the file the body starts at
+     * @param markdown the Markdown as UTF-8; kept, not copied
+     * @param postUrl absolute URL relative links are resolved against
+     */
+    public PostBody(String source, int firstLine, byte[] markdown, Language language, String postUrl,
+            BodyRenderer renderer) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.firstLine = firstLine;
+        this.markdown = Objects.requireNonNull(markdown, "markdown");
+        this.language = Objects.requireNonNull(language, "language");
+        this.postUrl = Objects.requireNonNull(postUrl, "postUrl");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+    }
+
+    public String markdown() {
+        return new String(markdown, StandardCharsets.UTF_8);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public String postUrl() {
+        return postUrl;
+    }
+
+    /** Size of the Markdown in bytes: what keeping this body in memory costs. */
+    public int size() {
+        return markdown.length;
+    }
+
+    /** The body rendered: from the renderer's cache, or rendered now. */
+    public MarkdownRenderer.Rendered rendered() {
+        return renderer.rendered(this);
+    }
+
+    /** What rendering found wrong with the body, reported at the line the body starts on. */
+    public Optional<ContentProblem> problem() {
+        if (!rendered().removedUnsafe()) {
+            return Optional.empty();
+        }
+        return Optional.of(ContentProblem.warning(source).line(firstLine)
+                .message("HTML that feeds must not carry was removed (script, iframe, style, form, on* handler,"
+                        + " javascript: or data: URL)")
+                .hint("write the post in Markdown; embed media as links or images").build());
+    }
+}

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -22,9 +25,14 @@ import java.util.zip.GZIPOutputStream;
  * @param lastModified newest change of what it shows, second precision (as HTTP dates are)
  * @param etag strong entity tag of the identity bytes, quoted
  * @param gzipEtag strong entity tag of the gzip'd bytes, quoted: another representation, another tag
+ * @param httpDate {@code lastModified} as HTTP writes dates, for {@code Last-Modified}
  */
 public record Representation(Kind kind, byte[] body, byte[] gzipBody, String mediaType, Instant lastModified,
-        String etag, String gzipEtag) {
+        String etag, String gzipEtag, String httpDate) {
+
+    /** RFC 9110's IMF-fixdate; {@code RFC_1123_DATE_TIME} would drop the leading zero of the day. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** What a document is, for caching. */
     public enum Kind {
@@ -44,12 +52,13 @@ public record Representation(Kind kind, byte[] body, byte[] gzipBody, String med
         lastModified = Objects.requireNonNull(lastModified, "lastModified").with(ChronoField.NANO_OF_SECOND, 0);
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(gzipEtag, "gzipEtag");
+        Objects.requireNonNull(httpDate, "httpDate");
     }
 
     public static Representation of(Kind kind, byte[] body, String mediaType, Instant lastModified) {
         String etag = etagOf(body);
         return new Representation(kind, body, gzip(body), mediaType, lastModified, etag,
-                etag.substring(0, etag.length() - 1) + "-gz\"");
+                etag.substring(0, etag.length() - 1) + "-gz\"", HTTP_DATE.format(lastModified));
     }
 
     public String text() {

@@ -6,8 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.Locale;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -22,48 +22,76 @@ final class Responses {
     static final String TEXT = "text/plain; charset=utf-8";
     /** How a browser is sent a feed, so that it applies the feed's stylesheet instead of showing source. */
     static final String XML_FOR_BROWSERS = "application/xml; charset=utf-8";
+    static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
+    /** What a script on another origin may read: the validators it needs to revalidate. */
+    static final String EXPOSED = "ETag, Last-Modified";
+    private static final int DEFAULT_MAX_AGE = Integer.parseInt(PolyfeedConfig.Http.DEFAULT_MAX_AGE);
+    private static final int DEFAULT_ARCHIVE_MAX_AGE = Integer.parseInt(PolyfeedConfig.Http.DEFAULT_ARCHIVE_MAX_AGE);
+    private static final String CACHE_DEFAULT = "public, max-age=" + DEFAULT_MAX_AGE;
+    private static final String CACHE_ARCHIVE_DEFAULT = "public, max-age=" + DEFAULT_ARCHIVE_MAX_AGE;
 
     private Responses() {
     }
 
     /**
+     * What to send for a document, decided from the request's headers alone, so that the fast route
+     * and the JAX-RS resource answer alike.
+     *
+     * @param body null for a 304
+     */
+    record Answer(boolean notModified, boolean gzip, String contentType, byte[] body, String etag,
+            String lastModified, String cacheControl, String vary) {
+    }
+
+    /**
      * The document, gzip'd when the client accepts it, or 304 when the client's copy is current.
      * If-None-Match wins over If-Modified-Since, as RFC 9110 section 13.2.2 says.
+     *
+     * @param header the request's header by name, or null
      */
-    static Response document(Representation document, HttpHeaders headers, PolyfeedConfig.Http http) {
-        boolean gzip = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+    static Answer answer(Representation document, Function<String, String> header, PolyfeedConfig.Http http) {
+        boolean gzip = acceptsGzip(header.apply(HttpHeaders.ACCEPT_ENCODING));
         boolean feedXml = isFeedXml(document.mediaType());
         // Browsers show application/rss+xml and application/atom+xml as source (Chromium) or offer a
         // download; the same bytes as application/xml get the stylesheet applied. Feed readers either ask
         // for feed types or for anything, and keep getting the registered types.
-        boolean browser = feedXml && wantsPage(headers.getHeaderString(HttpHeaders.ACCEPT));
+        boolean browser = feedXml && wantsPage(header.apply(HttpHeaders.ACCEPT));
         String etag = gzip ? document.gzipEtag() : document.etag();
         if (browser) {
             etag = etag.substring(0, etag.length() - 1) + "-page\"";
         }
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        String ifNoneMatch = header.apply(HttpHeaders.IF_NONE_MATCH);
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
-                : notModifiedSince(headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
+                : notModifiedSince(header.apply(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
+        String cacheControl = switch (document.kind()) {
+            case CURRENT -> http.maxAge() == DEFAULT_MAX_AGE ? CACHE_DEFAULT : "public, max-age=" + http.maxAge();
+            case ARCHIVE, ASSET -> http.archiveMaxAge() == DEFAULT_ARCHIVE_MAX_AGE ? CACHE_ARCHIVE_DEFAULT
+                    : "public, max-age=" + http.archiveMaxAge();
+        };
+        return new Answer(current, gzip, browser ? XML_FOR_BROWSERS : document.mediaType(),
+                current ? null : gzip ? document.gzipBody() : document.body(), etag, document.httpDate(),
+                cacheControl, feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding");
+    }
+
+    /** The same answer for the JAX-RS resource, which serves documents reached by non-canonical paths. */
+    static Response document(Representation document, HttpHeaders headers, PolyfeedConfig.Http http) {
+        Answer answer = answer(document, headers::getHeaderString, http);
         Response.ResponseBuilder response;
-        if (current) {
+        if (answer.notModified()) {
             response = Response.notModified();
         } else {
-            response = Response.ok(gzip ? document.gzipBody() : document.body(),
-                    browser ? XML_FOR_BROWSERS : document.mediaType());
-            if (gzip) {
+            response = Response.ok(answer.body(), answer.contentType());
+            if (answer.gzip()) {
                 response.header("Content-Encoding", "gzip");
             }
         }
-        int maxAge = switch (document.kind()) {
-            case CURRENT -> http.maxAge();
-            case ARCHIVE, ASSET -> http.archiveMaxAge();
-        };
-        return response.header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.LAST_MODIFIED, Date.from(document.lastModified()))
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge)
-                .header(HttpHeaders.VARY, feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding")
-                .header("Access-Control-Allow-Origin", "*")
-                .header("Access-Control-Expose-Headers", "ETag, Last-Modified")
+        return response.header(HttpHeaders.ETAG, answer.etag())
+                .header(HttpHeaders.LAST_MODIFIED, answer.lastModified())
+                .header(HttpHeaders.CACHE_CONTROL, answer.cacheControl())
+                .header(HttpHeaders.VARY, answer.vary())
+                .header(ALLOW_ORIGIN, "*")
+                .header(EXPOSE_HEADERS, EXPOSED)
                 .build();
     }
 
@@ -89,7 +117,7 @@ final class Responses {
 
     static Response movedTo(String path) {
         return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, Urls.toAscii(path))
-                .header("Access-Control-Allow-Origin", "*").build();
+                .header(ALLOW_ORIGIN, "*").build();
     }
 
     static boolean isFeedXml(String mediaType) {
@@ -109,6 +137,10 @@ final class Responses {
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
+        }
+        if (acceptEncoding.indexOf(';') < 0 && acceptEncoding.indexOf('*') < 0) {
+            // what nearly every client sends ("gzip", "gzip, deflate, br"): no q-values to weigh
+            return hasToken(acceptEncoding, "gzip") || hasToken(acceptEncoding, "x-gzip");
         }
         double gzip = -1;
         double any = -1;
@@ -135,7 +167,43 @@ final class Responses {
         return gzip >= 0 ? gzip > 0 : any > 0;
     }
 
+    /** Whether a comma-separated list holds the token, in any case, without splitting it. */
+    private static boolean hasToken(String list, String token) {
+        int from = 0;
+        while (true) {
+            int at = indexOfIgnoreCase(list, token, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + token.length();
+            if (isListBoundary(list, at - 1) && isListBoundary(list, end)) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static int indexOfIgnoreCase(String text, String token, int from) {
+        for (int i = from; i + token.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, token, 0, token.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isListBoundary(String list, int index) {
+        if (index < 0 || index >= list.length()) {
+            return true;
+        }
+        char c = list.charAt(index);
+        return c == ',' || c == ' ' || c == '\t';
+    }
+
     private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch.equals(etag)) {
+            return true; // the usual revalidation: the one tag the client was given
+        }
         return Arrays.stream(ifNoneMatch.split(","))
                 .map(String::strip)
                 .map(candidate -> candidate.startsWith("W/") ? candidate.substring(2) : candidate)

@@ -18,12 +18,12 @@ import dev.polyfeed.publish.Representation;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Every URL Polyfeed serves. A canonical path is looked up directly; anything else goes through the
- * {@link Router} (redirects to canonical spellings, 404 reasons). {@link Responses} turns a document
- * into HTTP. One request works against one publication, even if a reload swaps in another meanwhile.
+ * Every URL that is not a document's canonical path (those {@link DocumentRoute} answers before this
+ * resource is reached): the {@link Router} finds what it names, with redirects to canonical spellings
+ * and 404s that say why. One request works against one publication, even if a reload swaps in another
+ * meanwhile.
  */
 @Path("/")
 public class SiteResource {
@@ -38,20 +38,9 @@ public class SiteResource {
 
     @GET
     @NonBlocking
-    public Uni<Response> index(@Context HttpHeaders headers) {
-        return serve(store.current(), List.of(), headers);
-    }
-
-    @GET
-    @NonBlocking
     @Path("{path: .+}")
-    public Uni<Response> any(@Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        // Readers and caches ask for the canonical URLs the feeds give them: one map lookup, no parsing.
+    public Uni<Response> any(@Context UriInfo uri, @Context HttpHeaders headers) {
         Publication publication = store.current();
-        String asked = request.path();
-        if (publication.exists(asked)) {
-            return document(publication, asked, headers);
-        }
         List<String> segments = uri.getPathSegments(true).stream().map(PathSegment::getPath)
                 .filter(segment -> !segment.isEmpty()).toList();
         // A percent-encoded byte sequence that is not UTF-8 decodes to U+FFFD: say so rather than search for it.

@@ -92,6 +92,7 @@ class ReadersTest {
                 .header("ETag", get.header("ETag"))
                 .header("Last-Modified", get.header("Last-Modified"))
                 .header("Content-Type", get.header("Content-Type"))
+                .header("Content-Length", get.header("Content-Length"))
                 .body(emptyOrNullString());
     }
 

@@ -3,7 +3,9 @@
 #   src/bench/bench.sh [sizes] [seconds]      e.g. src/bench/bench.sh "1000 10000 50000" 10
 # Needs wrk; Hugo and nginx are compared when installed (Debian: apt-get install wrk hugo nginx-light).
 # Everything listens on 127.0.0.1 only. Prints a table; each run writes it to target/bench/results.md.
-# Each Polyfeed serving figure follows a warm-up run of the same length (the JIT's compile time).
+# Each Polyfeed serving figure follows a warm-up run of the same length (the JIT's compile time), and
+# serving is measured once the background check has rendered every post body (readiness says
+# "bodies": "checked"), so that it measures steady state, not that one-off work.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -37,6 +39,9 @@ start_polyfeed() { # dir [cpu list] -> pid
 }
 
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.05; done; }
+# the server was started in a command substitution, so it is no child to wait for: wait for its port
+stop_polyfeed() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
+wait_checked() { until curl -s "http://127.0.0.1:$PORT/q/health/ready" | grep -q '"bodies" *: *"checked"'; do sleep 0.5; done; }
 
 for port in $PORT $NGINX_PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
@@ -44,7 +49,8 @@ for port in $PORT $NGINX_PORT; do
     exit 1
   fi
 done
-trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+# servers start in command substitutions, out of this shell's job table: find them by their port
+trap 'pkill -f "quarkus.http.port=$PORT " 2>/dev/null; [ -f "$OUT/nginx.pid" ] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null; true' EXIT
 
 hugo_site() { # corpus dir -> hugo site dir, built; prints build seconds and peak KiB
   local corpus=$1 site="$OUT/hugo-$(basename "$1")"
@@ -123,7 +129,7 @@ for size in $SIZES; do
   wait_200 "http://127.0.0.1:$PORT/en/rss.xml"
   ready=$(( $(now_ms) - start ))
   mem=$(rss_mib "$pid")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  stop_polyfeed "$pid"
   if [ "$HAVE_HUGO" = yes ]; then
     read -r hugo_ms hugo_kib <<<"$(hugo_site "$dir")"
     row "$size" "${ready} ms, ${mem} MiB RSS" "${hugo_ms} ms, $((hugo_kib / 1024)) MiB peak" "$(awk "BEGIN {printf \"%.2f\", $ready / $hugo_ms}")"
@@ -139,6 +145,7 @@ row "---" "---" "---" "---"
 dir=$(corpus "$SERVE_SIZE")
 pid=$(start_polyfeed "$dir" 0)
 wait_200 "http://127.0.0.1:$PORT/en/rss.xml"
+wait_checked
 tag=$(curl -s "http://127.0.0.1:$PORT/en/rss.xml" | grep -o '<category>[^<]*' | head -1 | sed 's/<category>//')
 tag_key=$(curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$PORT/en/tags/$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$tag")/rss.xml" | sed 's#.*/en/tags/##; s#/rss.xml##')
 [ -n "$tag_key" ] || tag_key=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1].lower().replace(' ', '-')))" "$tag")
@@ -164,9 +171,28 @@ compare() { # label polyfeed-path nginx-path header-for-polyfeed header-for-ngin
 }
 compare "20-item language feed, identity" "/en/rss.xml" "/en/index.xml" "" ""
 compare "20-item language feed, gzip" "/en/rss.xml" "/en/index.xml" "Accept-Encoding: gzip" "Accept-Encoding: gzip"
+compare "20-item tag feed, identity" "/en/tags/$tag_key/rss.xml" "/en/tags/$tag_key/index.xml" "" ""
 compare "20-item tag feed, gzip" "/en/tags/$tag_key/rss.xml" "/en/tags/$tag_key/index.xml" "Accept-Encoding: gzip" "Accept-Encoding: gzip"
 compare "304 revalidation" "/en/rss.xml" "/en/index.xml" "If-None-Match: $etag" "If-None-Match: ${nginx_etag:-none}"
-kill "$pid" 2>/dev/null || true
+stop_polyfeed "$pid"
 [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+
+echo | tee -a "$OUT/results.md"
+echo "### Latency as content grows: gzip'd /en/rss.xml, server on core 0, wrk on core 1, 64 connections, ${DURATION}s" | tee -a "$OUT/results.md"
+row "posts" "Polyfeed" "p99 / p99 at the smallest size" "target"
+row "---" "---" "---" "---"
+first_p99=""
+for size in $SIZES; do
+  dir=$(corpus "$size")
+  pid=$(start_polyfeed "$dir" 0)
+  wait_200 "http://127.0.0.1:$PORT/en/rss.xml"
+  wait_checked
+  wrk_run "http://127.0.0.1:$PORT/en/rss.xml" "Accept-Encoding: gzip" >/dev/null
+  p=$(wrk_run "http://127.0.0.1:$PORT/en/rss.xml" "Accept-Encoding: gzip")
+  stop_polyfeed "$pid"
+  p99=$(awk '/^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v=v*1000}; print v}' "$OUT/wrk.txt")
+  [ -n "$first_p99" ] || first_p99=$p99
+  row "$size" "$p" "$(awk "BEGIN {printf \"%.2f\", $p99 / $first_p99}")" "<= 1.5"
+done
 echo
 echo "Table written to $OUT/results.md"

@@ -57,9 +57,10 @@ public interface PolyfeedConfig {
     boolean reloadOnSighup();
 
     /**
-     * Megabytes of rendered documents (identity and gzip'd bytes) kept in memory. Documents are rendered
-     * and compressed once, on their first request, and kept until this budget pushes the least used out;
-     * a site's feeds and pages together usually fit many times over.
+     * Megabytes of rendered output kept in memory: three quarters for documents (identity and gzip'd
+     * bytes), a quarter for rendered post bodies, which every feed a post is in shares. Both are
+     * rendered once, when first needed, and kept until this budget pushes the least used out; a site's
+     * feeds and pages together usually fit many times over.
      */
     @WithDefault(DEFAULT_CACHE_MB)
     int cacheMb();

@@ -49,19 +49,24 @@ public final class PostBody {
         return postUrl;
     }
 
-    /** Size of the Markdown in bytes: what keeping this body in memory costs. */
-    public int size() {
-        return markdown.length;
-    }
-
     /** The body rendered: from the renderer's cache, or rendered now. */
     public MarkdownRenderer.Rendered rendered() {
         return renderer.rendered(this);
     }
 
-    /** What rendering found wrong with the body, reported at the line the body starts on. */
+    /**
+     * What rendering found wrong with the body, reported at the line the body starts on. A renderer
+     * that throws is reported too, rather than ending whoever checks every body.
+     */
     public Optional<ContentProblem> problem() {
-        if (!rendered().removedUnsafe()) {
+        MarkdownRenderer.Rendered rendered;
+        try {
+            rendered = rendered();
+        } catch (RuntimeException e) {
+            return Optional.of(ContentProblem.error(source).line(firstLine).message("the body cannot be rendered: " + e)
+                    .hint("feeds holding this post fail until it changes; please report it with the file").build());
+        }
+        if (!rendered.removedUnsafe()) {
             return Optional.empty();
         }
         return Optional.of(ContentProblem.warning(source).line(firstLine)

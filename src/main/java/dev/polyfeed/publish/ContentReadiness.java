@@ -1,6 +1,7 @@
 package dev.polyfeed.publish;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,6 +38,7 @@ public class ContentReadiness implements HealthCheck {
             return response.down().withData("reason", "content is still loading").build();
         }
         Catalog catalog = publication.catalog();
+        Optional<List<ContentProblem>> bodyProblems = publication.bodyProblems();
         response.status(!catalog.posts().isEmpty())
                 .withData("posts", catalog.posts().size())
                 .withData("languages", String.join(", ", catalog.languages().stream().map(Object::toString).toList()))
@@ -44,9 +46,9 @@ public class ContentReadiness implements HealthCheck {
                 .withData("drafts", catalog.drafts())
                 .withData("skippedFiles", publication.load().skippedFiles())
                 .withData("warnings", catalog.problems().stream().filter(p -> p.severity() == Severity.WARNING).count()
-                        + publication.bodyProblems().map(List::size).orElse(0))
+                        + bodyProblems.map(List::size).orElse(0))
                 // bodies are rendered in the background after loading; their problems count once checked
-                .withData("bodies", publication.bodyProblems().isPresent() ? "checked" : "checking");
+                .withData("bodies", bodyProblems.isPresent() ? "checked" : "checking");
         if (catalog.posts().isEmpty()) {
             response.withData("reason", "no post could be loaded; see the problems listed here and in the log");
         }

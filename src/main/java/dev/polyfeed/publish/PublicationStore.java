@@ -113,12 +113,7 @@ public class PublicationStore {
                 publication.bodiesChecked(problems);
                 return;
             }
-            try {
-                post.body().problem().ifPresent(problems::add);
-            } catch (RuntimeException e) {
-                problems.add(ContentProblem.error(post.source()).message("the body cannot be rendered: " + e)
-                        .hint("feeds holding this post fail until it changes; please report it with the file").build());
-            }
+            post.body().problem().ifPresent(problems::add);
         }
         problems.sort(ContentProblem.BY_PLACE);
         problems.forEach(PublicationStore::log);

@@ -38,11 +38,11 @@ class DocumentRoute {
     private static final CharSequence EXPOSE_HEADERS = HttpHeaders.createOptimized(Responses.EXPOSE_HEADERS);
 
     private final PublicationStore store;
-    private final PolyfeedConfig config;
+    private final Responses.Caching caching;
 
     DocumentRoute(PublicationStore store, PolyfeedConfig config) {
         this.store = store;
-        this.config = config;
+        this.caching = Responses.Caching.of(config.http());
     }
 
     void install(@Observes Router router) {
@@ -75,7 +75,7 @@ class DocumentRoute {
     }
 
     private void send(Representation document, HttpServerRequest request, HttpServerResponse response) {
-        Responses.Answer answer = Responses.answer(document, request::getHeader, config.http());
+        Responses.Answer answer = Responses.answer(document, request::getHeader, caching);
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.ETAG, answer.etag())
                 .set(HttpHeaders.LAST_MODIFIED, answer.lastModified())

@@ -26,12 +26,22 @@ final class Responses {
     static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
     /** What a script on another origin may read: the validators it needs to revalidate. */
     static final String EXPOSED = "ETag, Last-Modified";
-    private static final int DEFAULT_MAX_AGE = Integer.parseInt(PolyfeedConfig.Http.DEFAULT_MAX_AGE);
-    private static final int DEFAULT_ARCHIVE_MAX_AGE = Integer.parseInt(PolyfeedConfig.Http.DEFAULT_ARCHIVE_MAX_AGE);
-    private static final String CACHE_DEFAULT = "public, max-age=" + DEFAULT_MAX_AGE;
-    private static final String CACHE_ARCHIVE_DEFAULT = "public, max-age=" + DEFAULT_ARCHIVE_MAX_AGE;
 
     private Responses() {
+    }
+
+    /** The two Cache-Control values there are, made once from the configuration rather than per response. */
+    record Caching(String current, String archive) {
+        static Caching of(PolyfeedConfig.Http http) {
+            return new Caching("public, max-age=" + http.maxAge(), "public, max-age=" + http.archiveMaxAge());
+        }
+
+        String of(Representation.Kind kind) {
+            return switch (kind) {
+                case CURRENT -> current;
+                case ARCHIVE, ASSET -> archive;
+            };
+        }
     }
 
     /**
@@ -50,7 +60,7 @@ final class Responses {
      *
      * @param header the request's header by name, or null
      */
-    static Answer answer(Representation document, Function<String, String> header, PolyfeedConfig.Http http) {
+    static Answer answer(Representation document, Function<String, String> header, Caching caching) {
         boolean gzip = acceptsGzip(header.apply(HttpHeaders.ACCEPT_ENCODING));
         boolean feedXml = isFeedXml(document.mediaType());
         // Browsers show application/rss+xml and application/atom+xml as source (Chromium) or offer a
@@ -64,19 +74,14 @@ final class Responses {
         String ifNoneMatch = header.apply(HttpHeaders.IF_NONE_MATCH);
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(header.apply(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
-        String cacheControl = switch (document.kind()) {
-            case CURRENT -> http.maxAge() == DEFAULT_MAX_AGE ? CACHE_DEFAULT : "public, max-age=" + http.maxAge();
-            case ARCHIVE, ASSET -> http.archiveMaxAge() == DEFAULT_ARCHIVE_MAX_AGE ? CACHE_ARCHIVE_DEFAULT
-                    : "public, max-age=" + http.archiveMaxAge();
-        };
         return new Answer(current, gzip, browser ? XML_FOR_BROWSERS : document.mediaType(),
                 current ? null : gzip ? document.gzipBody() : document.body(), etag, document.httpDate(),
-                cacheControl, feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding");
+                caching.of(document.kind()), feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding");
     }
 
     /** The same answer for the JAX-RS resource, which serves documents reached by non-canonical paths. */
-    static Response document(Representation document, HttpHeaders headers, PolyfeedConfig.Http http) {
-        Answer answer = answer(document, headers::getHeaderString, http);
+    static Response document(Representation document, HttpHeaders headers, Caching caching) {
+        Answer answer = answer(document, headers::getHeaderString, caching);
         Response.ResponseBuilder response;
         if (answer.notModified()) {
             response = Response.notModified();

@@ -29,11 +29,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class SiteResource {
 
     private final PublicationStore store;
-    private final PolyfeedConfig config;
+    private final Responses.Caching caching;
 
     SiteResource(PublicationStore store, PolyfeedConfig config) {
         this.store = store;
-        this.config = config;
+        this.caching = Responses.Caching.of(config.http());
     }
 
     @GET
@@ -68,10 +68,10 @@ public class SiteResource {
     private Uni<Response> document(Publication publication, String path, HttpHeaders headers) {
         Optional<Representation> cached = publication.cached(path);
         if (cached.isPresent()) {
-            return Uni.createFrom().item(Responses.document(cached.get(), headers, config.http()));
+            return Uni.createFrom().item(Responses.document(cached.get(), headers, caching));
         }
         return Uni.createFrom()
-                .item(() -> Responses.document(publication.find(path).orElseThrow(), headers, config.http()))
+                .item(() -> Responses.document(publication.find(path).orElseThrow(), headers, caching))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -1,13 +1,18 @@
 package dev.polyfeed.content;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -64,34 +69,88 @@ public final class Catalog {
     }
 
     /**
-     * Builds the catalog from parsed posts in file order. Drafts are left out; of two posts with the
-     * same language and slug, or the same id, the first is kept and the second reported with both paths.
+     * Builds the catalog from parsed posts in file order. Drafts are left out; every other post is
+     * served, each at an address and with an id of its own (see {@link #distinctAddresses}).
      */
     public static Catalog of(Site site, List<Post> parsed, List<ContentProblem> problems) {
         List<ContentProblem> allProblems = new ArrayList<>(problems);
-        Map<String, Post> byPage = new LinkedHashMap<>();
-        Map<String, Post> byId = new HashMap<>();
+        List<Post> published = new ArrayList<>();
         int drafts = 0;
         for (Post post : parsed) {
             if (post.draft()) {
                 drafts++;
-                continue;
+            } else {
+                published.add(post);
             }
-            Post samePage = byPage.get(post.path());
-            Post sameId = byId.get(post.id());
-            if (samePage != null || sameId != null) {
-                Post first = samePage != null ? samePage : sameId;
-                String clash = samePage != null ? "slug '" + post.slug() + "' in " + post.language()
-                        : "id '" + post.id() + "'";
-                allProblems.add(ContentProblem.error(post.source())
-                        .message("same " + clash + " as " + first.source() + ", which is kept; this post is not served")
-                        .hint("give one of them another slug: (or id:)").build());
-                continue;
-            }
-            byPage.put(post.path(), post);
-            byId.put(post.id(), post);
         }
-        return new Catalog(site, new ArrayList<>(byPage.values()), allProblems, drafts);
+        return new Catalog(site, distinctAddresses(site, published, allProblems), allProblems, drafts);
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    /**
+     * Gives every post an address and an id of its own, dropping none. Of the posts that share a slug
+     * in one language (a series of "meeting notes", an FAQ rewritten two years on), the oldest keeps the
+     * slug, and each later one is qualified by its date ({@code 2022-05-01-dockershim-faq}), as Hugo's
+     * {@code /:year/:month/:day/:slug/} and Docusaurus's date paths are: a post whose slug is unique,
+     * and the first of a series, keep the address and id they always had, so a new post never changes
+     * an old one's id. A post declaring an id that an earlier file (in path order) declared already
+     * gets the id derived from its address instead.
+     */
+    static List<Post> distinctAddresses(Site site, List<Post> posts, List<ContentProblem> problems) {
+        Map<String, List<Post>> byPath = new LinkedHashMap<>();
+        for (Post post : posts) {
+            byPath.computeIfAbsent(post.path(), k -> new ArrayList<>()).add(post);
+        }
+        Set<String> taken = new HashSet<>(byPath.keySet());
+        Map<Post, Post> moved = new IdentityHashMap<>();
+        for (List<Post> same : byPath.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            same.sort(Comparator.comparing(Post::published).thenComparing(Post::source));
+            Post first = same.get(0);
+            for (Post later : same.subList(1, same.size())) {
+                String slug = free(taken, later.language(), DAY.format(later.published()) + "-" + later.slug());
+                Post qualified = later.withSlug(slug, site);
+                moved.put(later, qualified);
+                problems.add(ContentProblem.warning(later.source(), ProblemKind.SAME_ADDRESS)
+                        .message("same slug '" + later.slug() + "' in " + later.language() + " as the older "
+                                + first.source() + ", which keeps " + first.path() + "; this post is served at "
+                                + qualified.path())
+                        .hint("give this post a slug: of its own to choose its address").build());
+            }
+        }
+        List<Post> addressed = new ArrayList<>(posts.size());
+        Map<String, Post> byId = new HashMap<>();
+        for (Post original : posts) {
+            Post post = moved.getOrDefault(original, original);
+            Post holder = byId.get(post.id());
+            if (holder != null) {
+                Post own = post.withDerivedId(site);
+                while (byId.containsKey(own.id())) {
+                    own = own.withSlug(free(taken, own.language(), own.slug()), site);
+                }
+                problems.add(ContentProblem.warning(post.source(), ProblemKind.SAME_ADDRESS)
+                        .message("id '" + post.id() + "' is already the id of " + holder.source()
+                                + "; this post's id is " + own.id())
+                        .hint("ids must be unique: remove id: or give this post its own").build());
+                post = own;
+            }
+            byId.put(post.id(), post);
+            addressed.add(post);
+        }
+        return addressed;
+    }
+
+    /** {@code slug}, else {@code slug-2}, {@code slug-3}…: the first not taken in the language, now taken. */
+    private static String free(Set<String> taken, Language language, String slug) {
+        String candidate = slug;
+        for (int n = 2; taken.contains(Post.path(language, candidate)); n++) {
+            candidate = slug + "-" + n;
+        }
+        taken.add(Post.path(language, candidate));
+        return candidate;
     }
 
     /** The first spelling of each tag, in file order, is its label everywhere. */

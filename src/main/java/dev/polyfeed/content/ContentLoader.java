@@ -55,7 +55,7 @@ public final class ContentLoader {
         List<ContentProblem> problems = Collections.synchronizedList(new ArrayList<>());
         String rootName = display(root);
         if (!Files.isDirectory(root)) {
-            problems.add(ContentProblem.error(rootName).message("the content folder does not exist")
+            problems.add(ContentProblem.error(rootName, ProblemKind.TREE).message("the content folder does not exist")
                     .hint("set polyfeed.content-dir (POLYFEED_CONTENT_DIR) to the folder holding site.yml").build());
         }
         Site site = SiteFiles.site(readText(root.resolve(SITE_FILE), problems), display(root.resolve(SITE_FILE)),
@@ -110,7 +110,7 @@ public final class ContentLoader {
                             if (isHidden(file) || isSiteFile(root, file)) {
                                 return FileVisitResult.CONTINUE;
                             }
-                            if (isMarkdown(file)) {
+                            if (isMarkdown(file) && !isSectionPage(file)) {
                                 posts.add(file);
                             } else {
                                 ignored[0]++;
@@ -123,13 +123,13 @@ public final class ContentLoader {
                             String what = e instanceof FileSystemLoopException
                                     ? "a symbolic link loops back to a folder above it; it was not followed"
                                     : "cannot be read: " + e.getMessage();
-                            problems.add(ContentProblem.error(display(file)).message(what)
+                            problems.add(ContentProblem.error(display(file), ProblemKind.TREE).message(what)
                                     .hint("fix or remove the link, or the file's permissions").build());
                             return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException e) {
-            problems.add(ContentProblem.error(display(root)).message("cannot be listed: " + e.getMessage())
+            problems.add(ContentProblem.error(display(root), ProblemKind.TREE).message("cannot be listed: " + e.getMessage())
                     .hint("check the folder's permissions").build());
         }
         posts.sort(Path::compareTo);
@@ -145,6 +145,11 @@ public final class ContentLoader {
         return path.getFileName() != null && path.getFileName().toString().startsWith(".");
     }
 
+    /** Hugo's {@code _index.md} introduces a section (a list page); it is not a post. */
+    private static boolean isSectionPage(Path file) {
+        return file.getFileName().toString().startsWith("_index.");
+    }
+
     private static boolean isMarkdown(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".md") || name.endsWith(".markdown");
@@ -155,7 +160,7 @@ public final class ContentLoader {
         try {
             long size = Files.size(file);
             if (size > MAX_POST_BYTES) {
-                problems.add(ContentProblem.error(path)
+                problems.add(ContentProblem.error(path, ProblemKind.UNREADABLE)
                         .message("is " + size + " bytes, over the " + MAX_POST_BYTES + "-byte limit for a post")
                         .hint("split it into several posts, or move embedded data out of it").build());
                 return Optional.empty();
@@ -168,7 +173,7 @@ public final class ContentLoader {
             return Optional.of(new PostSource(path, folders, file.getFileName().toString(), Files.readAllBytes(file),
                     Files.getLastModifiedTime(file).toInstant()));
         } catch (IOException e) {
-            problems.add(ContentProblem.error(path).message("cannot be read: " + e)
+            problems.add(ContentProblem.error(path, ProblemKind.UNREADABLE).message("cannot be read: " + e)
                     .hint("check the file's permissions").build());
             return Optional.empty();
         }
@@ -183,7 +188,7 @@ public final class ContentLoader {
         } catch (ContentException e) {
             problems.add(e.problem());
         } catch (IOException e) {
-            problems.add(ContentProblem.error(display(file)).message("cannot be read: " + e)
+            problems.add(ContentProblem.error(display(file), ProblemKind.SITE).message("cannot be read: " + e)
                     .hint("check the file's permissions").build());
         }
         return Optional.empty();

@@ -8,10 +8,12 @@ import java.util.Optional;
  * One thing wrong with the content, reported as {@code path[:line]: what is wrong (hint)} so that an
  * author can jump straight to it.
  *
+ * @param kind what sort of problem it is, for summaries
  * @param path the file, as the operator knows it (content folder included)
  * @param line 1-based line in that file, or 0 when unknown
  */
-public record ContentProblem(Severity severity, String path, int line, String message, String hint) {
+public record ContentProblem(Severity severity, ProblemKind kind, String path, int line, String message,
+        String hint) {
 
     /** By file, then line: the order an author fixes them in. */
     public static final Comparator<ContentProblem> BY_PLACE = Comparator.comparing(ContentProblem::path)
@@ -19,6 +21,7 @@ public record ContentProblem(Severity severity, String path, int line, String me
 
     public ContentProblem {
         Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");
         if (line < 0) {
@@ -27,12 +30,19 @@ public record ContentProblem(Severity severity, String path, int line, String me
         hint = hint == null || hint.isBlank() ? null : hint.strip();
     }
 
-    public static Builder error(String path) {
-        return new Builder(Severity.ERROR, path);
+    public static Builder error(String path, ProblemKind kind) {
+        return new Builder(Severity.ERROR, kind, path);
     }
 
-    public static Builder warning(String path) {
-        return new Builder(Severity.WARNING, path);
+    public static Builder warning(String path, ProblemKind kind) {
+        return new Builder(Severity.WARNING, kind, path);
+    }
+
+    /** Author's text quoted in a message: on one line, and cut so that a 300 KB value makes no 300 KB line. */
+    public static String quote(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.codePointCount(0, oneLine.length()) <= 80 ? oneLine
+                : oneLine.substring(0, oneLine.offsetByCodePoints(0, 80)) + "…";
     }
 
     public Optional<String> hintText() {
@@ -55,13 +65,15 @@ public record ContentProblem(Severity severity, String path, int line, String me
     /** Builds a problem step by step, in the order an author reads it: where, what, what to do. */
     public static final class Builder {
         private Severity severity;
+        private final ProblemKind kind;
         private final String path;
         private int line;
         private String message;
         private String hint;
 
-        private Builder(Severity severity, String path) {
+        private Builder(Severity severity, ProblemKind kind, String path) {
             this.severity = severity;
+            this.kind = kind;
             this.path = path;
         }
 
@@ -86,7 +98,7 @@ public record ContentProblem(Severity severity, String path, int line, String me
         }
 
         public ContentProblem build() {
-            return new ContentProblem(severity, path, line, message, hint);
+            return new ContentProblem(severity, kind, path, line, message, hint);
         }
     }
 }

@@ -23,20 +23,29 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
     }
 
     /**
-     * Splits a decoded file (LF line ends, no BOM). A file that does not start with {@code ---} has
-     * no front matter; one whose front matter is never closed is an error, since guessing where it
-     * ends would publish YAML as prose.
+     * Splits a decoded file (LF line ends, no BOM). A file whose first line that is not blank is not
+     * {@code ---} has no front matter (blank lines before it are allowed, as Hugo allows them); one
+     * whose front matter is never closed is an error, since guessing where it ends would publish YAML
+     * as prose.
      */
     public static FrontMatter split(String text, String path) throws ContentException {
-        String firstLine = text.lines().findFirst().orElse("");
+        int fenceStart = 0;
+        int fenceLine = 1;
+        for (int end = text.indexOf('\n'); end >= 0 && text.substring(fenceStart, end).isBlank();
+                end = text.indexOf('\n', fenceStart)) {
+            fenceStart = end + 1;
+            fenceLine++;
+        }
+        int fenceEnd = text.indexOf('\n', fenceStart);
+        String firstLine = fenceEnd < 0 ? text.substring(fenceStart) : text.substring(fenceStart, fenceEnd);
         if (!isFence(firstLine)) {
             return new FrontMatter("", 0, text, 1);
         }
-        int start = text.indexOf('\n');
+        int start = fenceEnd;
         if (start < 0) {
-            throw unclosed(path);
+            throw unclosed(path, fenceLine);
         }
-        int lineNumber = 2;
+        int lineNumber = fenceLine + 1;
         int position = start + 1;
         while (position <= text.length()) {
             int end = text.indexOf('\n', position);
@@ -44,7 +53,7 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
             if (isFence(line) || line.stripTrailing().equals("...")) {
                 String yaml = text.substring(start + 1, position);
                 String body = end < 0 ? "" : text.substring(end + 1);
-                return new FrontMatter(yaml, 2, body, lineNumber + 1);
+                return new FrontMatter(yaml, fenceLine + 1, body, lineNumber + 1);
             }
             if (end < 0) {
                 break;
@@ -52,7 +61,7 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
             position = end + 1;
             lineNumber++;
         }
-        throw unclosed(path);
+        throw unclosed(path, fenceLine);
     }
 
     /**
@@ -62,7 +71,18 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
      */
     public static int headLength(byte[] bytes) {
         boolean firstLine = true;
-        for (int lineStart = 0; lineStart <= bytes.length;) {
+        int fenceStart = 0;
+        while (true) {
+            int end = fenceStart;
+            while (end < bytes.length && (bytes[end] == ' ' || bytes[end] == '\t')) {
+                end++;
+            }
+            if (end >= bytes.length || bytes[end] != '\n') {
+                break;
+            }
+            fenceStart = end + 1;
+        }
+        for (int lineStart = fenceStart; lineStart <= bytes.length;) {
             int end = lineStart;
             while (end < bytes.length && bytes[end] != '\n') {
                 end++;
@@ -94,9 +114,9 @@ public record FrontMatter(String yaml, int yamlFirstLine, String body, int bodyF
         return line.stripTrailing().equals("---");
     }
 
-    private static ContentException unclosed(String path) {
-        return new ContentException(ContentProblem.error(path).line(1)
-                .message("front matter opened with '---' on line 1 is never closed")
+    private static ContentException unclosed(String path, int line) {
+        return new ContentException(ContentProblem.error(path, ProblemKind.FRONT_MATTER).line(line)
+                .message("front matter opened with '---' on line " + line + " is never closed")
                 .hint("add a line with only '---' after the last front-matter key")
                 .build());
     }

@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeFilter;
 
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /**
@@ -69,17 +72,30 @@ public final class MarkdownRenderer {
      *
      * @param html the body inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised
      * @param excerpt the start of the body as plain text: the summary of a post that has no description
-     * @param removedUnsafe whether sanitising removed anything, which the author should hear about
+     * @param removed what sanitising removed, each with its line in the Markdown, for the author to hear
+     *        about; HTML comments are dropped and not listed
      */
-    public record Rendered(String html, String excerpt, boolean removedUnsafe) {
+    public record Rendered(String html, String excerpt, List<UnsafeHtml.Removal> removed) {
+        public Rendered {
+            removed = List.copyOf(removed);
+        }
     }
 
     /** The body as HTML inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised, and its excerpt. */
     public Rendered render(String markdown, Language language, String postUrl) {
-        Document parsed = Jsoup.parseBodyFragment(renderer.render(parser.parse(markdown)), postUrl);
+        Node ast = parser.parse(markdown);
+        Document parsed = Jsoup.parseBodyFragment(renderer.render(ast), postUrl);
+        parsed.body().filter(COMMENTS);
         absolutise(parsed);
         Cleaner cleaner = new Cleaner(SAFELIST);
         boolean safe = cleaner.isValid(parsed);
+        List<UnsafeHtml.Removal> removed = List.of();
+        if (!safe) {
+            removed = UnsafeHtml.find(ast, SAFELIST, postUrl);
+            if (removed.isEmpty()) {
+                removed = List.of(new UnsafeHtml.Removal("HTML that feeds must not carry", 1));
+            }
+        }
         Document document = safe ? parsed : cleaner.clean(parsed);
         document.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Element body = document.body();
@@ -87,8 +103,16 @@ public final class MarkdownRenderer {
         wrapper.appendChildren(new ArrayList<>(body.childNodes()));
         body.appendChild(wrapper);
         // body.html() follows the document's settings: no pretty-printing that would alter <pre> blocks
-        return new Rendered(XmlText.clean(body.html()), excerpt(XmlText.clean(body.text())), !safe);
+        return new Rendered(XmlText.clean(body.html()), excerpt(XmlText.clean(body.text())), removed);
     }
+
+    /** Removes HTML comments: the sanitiser would too, but they are no author's mistake to report. */
+    private static final NodeFilter COMMENTS = new NodeFilter() {
+        @Override
+        public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+            return node instanceof Comment ? FilterResult.REMOVE : FilterResult.CONTINUE;
+        }
+    };
 
     private static void absolutise(Document document) {
         for (String attribute : URL_ATTRIBUTES) {

@@ -64,6 +64,23 @@ public record Post(String source, Language language, String slug, String id, Str
         return Optional.ofNullable(image);
     }
 
+    /**
+     * The same post at another address: its URL, the base its relative links resolve against, and its
+     * id when the id was derived from the slug (an id the author declared stays).
+     */
+    public Post withSlug(String newSlug, Site site) {
+        String newId = id.equals(site.postId(language, slug)) ? site.postId(language, newSlug) : id;
+        String newUrl = site.url(path(language, newSlug));
+        return new Post(source, language, newSlug, newId, newUrl, title, published, updated, tags, keywords, authors,
+                description, image, body.withPostUrl(newUrl), draft);
+    }
+
+    /** The same post with the id derived from its slug, for when the id it declared is taken. */
+    public Post withDerivedId(Site site) {
+        return new Post(source, language, slug, site.postId(language, slug), url, title, published, updated, tags,
+                keywords, authors, description, image, body, draft);
+    }
+
     public Post withTags(List<Tag> newTags) {
         return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
                 description, image, body, draft);

@@ -1,8 +1,10 @@
 package dev.polyfeed.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A post's Markdown as written, rendered to HTML only when a feed or page first needs it: loading
@@ -13,6 +15,8 @@ import java.util.Optional;
  * the memory.
  */
 public final class PostBody {
+
+    private static final int MAX_LISTED_REMOVALS = 10;
 
     private final String source;
     private final int firstLine;
@@ -37,6 +41,11 @@ public final class PostBody {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
+    /** The same body with relative links resolved against another address. */
+    public PostBody withPostUrl(String url) {
+        return new PostBody(source, firstLine, markdown, language, url, renderer);
+    }
+
     public String markdown() {
         return new String(markdown, StandardCharsets.UTF_8);
     }
@@ -55,23 +64,35 @@ public final class PostBody {
     }
 
     /**
-     * What rendering found wrong with the body, reported at the line the body starts on. A renderer
-     * that throws is reported too, rather than ending whoever checks every body.
+     * What rendering found wrong with the body: one problem naming everything sanitising removed, each
+     * at its line of the file. A renderer that throws is reported too, rather than ending whoever checks
+     * every body.
      */
     public Optional<ContentProblem> problem() {
         MarkdownRenderer.Rendered rendered;
         try {
             rendered = rendered();
         } catch (RuntimeException e) {
-            return Optional.of(ContentProblem.error(source).line(firstLine).message("the body cannot be rendered: " + e)
+            return Optional.of(ContentProblem.error(source, ProblemKind.RENDERING).line(firstLine)
+                    .message("the body cannot be rendered: " + e)
                     .hint("feeds holding this post fail until it changes; please report it with the file").build());
         }
-        if (!rendered.removedUnsafe()) {
+        if (rendered.removed().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ContentProblem.warning(source).line(firstLine)
-                .message("HTML that feeds must not carry was removed (script, iframe, style, form, on* handler,"
-                        + " javascript: or data: URL)")
+        // one line for the file, however many removals: each named with its own line
+        List<UnsafeHtml.Removal> removed = rendered.removed();
+        String list = removed.stream().limit(MAX_LISTED_REMOVALS)
+                .map(removal -> removal.what() + " (line " + fileLine(removal) + ")").collect(Collectors.joining(", "));
+        if (removed.size() > MAX_LISTED_REMOVALS) {
+            list += " and " + (removed.size() - MAX_LISTED_REMOVALS) + " more";
+        }
+        return Optional.of(ContentProblem.warning(source, ProblemKind.UNSAFE_HTML).line(fileLine(removed.get(0)))
+                .message("HTML that feeds must not carry was removed: " + list)
                 .hint("write the post in Markdown; embed media as links or images").build());
+    }
+
+    private int fileLine(UnsafeHtml.Removal removal) {
+        return firstLine + removal.line() - 1;
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Turns one {@link PostSource} into a {@link Post}: pure, thread-safe, no I/O. Whatever is wrong is
  * reported as {@link ContentProblem}s; only a file that cannot be made into a post at all (unreadable,
- * bad YAML, no title, no language) yields no post.
+ * bad YAML, no title, no language) yields no post. Nothing in a file makes it throw: should a bug
+ * still do so, that file alone is reported and skipped.
  */
 public final class PostParser {
 
@@ -32,14 +33,18 @@ public final class PostParser {
     }
 
     private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#[ \\t]+(.+?)[ \\t#]*$");
+    /** What a slug may not hold: any white space (no-break and ideographic spaces too) and path separators. */
+    private static final Pattern SLUG_SEPARATORS = Pattern.compile("[\\h\\v\\s/\\\\]+");
+    /** The file name of a page bundle's post: {@code my-post/index.md} is the post {@code my-post}. */
+    private static final String BUNDLE_INDEX = "index";
 
     private final Site site;
-    private final Map<String, Author> authors;
+    private final Authors authors;
     private final BodyRenderer renderer;
 
     public PostParser(Site site, Map<String, Author> authors, BodyRenderer renderer) {
         this.site = site;
-        this.authors = Map.copyOf(authors);
+        this.authors = new Authors(authors);
         this.renderer = renderer;
     }
 
@@ -50,13 +55,19 @@ public final class PostParser {
         } catch (ContentException e) {
             problems.add(e.problem());
             return new Result(null, problems);
+        } catch (RuntimeException e) {
+            // a bug of ours must cost one file, never the load: the rest of the site is still served
+            problems.add(ContentProblem.error(source.path(), ProblemKind.INTERNAL)
+                    .message("Polyfeed failed reading this file: " + e)
+                    .hint("please report this with the file; the rest of the site is served").build());
+            return new Result(null, problems);
         }
     }
 
     private Post parse(PostSource source, List<ContentProblem> problems) throws ContentException {
         String path = source.path();
         if (source.bytes().length == 0) {
-            throw new ContentException(ContentProblem.error(path).message("the file is empty")
+            throw new ContentException(ContentProblem.error(path, ProblemKind.UNREADABLE).message("the file is empty")
                     .hint("add front matter with a title, then the post's text").build());
         }
         byte[] bytes = source.bytes();
@@ -74,16 +85,17 @@ public final class PostParser {
             markdown = split.body().getBytes(StandardCharsets.UTF_8);
         }
         YamlMapping yaml = YamlMapping.parse(split.yaml(), path, split.yamlFirstLine());
-        Fields fields = new Fields(yaml, path, problems);
+        Fields fields = new Fields(yaml, path, problems, ProblemKind.VALUE);
 
         Language language = language(source, fields);
-        String slug = slug(source, fields);
+        String stem = postStem(source);
+        String slug = slug(stem, fields);
         String url = site.url(Post.path(language, slug));
-        String title = title(split, fields, path, problems);
-        Instant published = published(source, fields, problems);
+        String title = title(split, markdown, fields, path, problems);
+        Instant published = published(source, stem, fields, problems);
         Instant updated = fields.text("updated").flatMap(t -> date(fields, "updated", t)).orElse(published);
         if (updated.isBefore(published)) {
-            fields.warn("updated", "'updated' is before the post's date; the date is used",
+            fields.warn(ProblemKind.DATE, "updated", "'updated' is before the post's date; the date is used",
                     "updated: is when the post last changed, on or after date:");
         }
         // rendered when a feed first needs it; what rendering finds is reported by PostBody.problem()
@@ -92,7 +104,20 @@ public final class PostParser {
         String image = fields.text("image").map(i -> absolute(i, url)).orElse(null);
         boolean draft = fields.flag("draft").orElse(false);
         return new Post(path, language, slug, id(fields, language, slug), url, title, published, updated,
-                tags(fields), fields.textList("keywords"), authors(fields), description, image, body, draft);
+                tags(fields), fields.textList("keywords"), authors.of(fields), description, image, body, draft);
+    }
+
+    /**
+     * The name a post's slug and date come from: the file's name without its extension, or for a page
+     * bundle ({@code 2024-05-01-my-post/index.md}, images beside it) the name of its folder.
+     */
+    static String postStem(PostSource source) {
+        String stem = source.stem();
+        // the first folder names the language, so only a folder below it can be a bundle
+        if (stem.equals(BUNDLE_INDEX) && source.folders().size() >= 2) {
+            return source.folders().get(source.folders().size() - 1);
+        }
+        return stem;
     }
 
     private Language language(PostSource source, Fields fields) throws ContentException {
@@ -102,73 +127,90 @@ public final class PostParser {
             if (language.isPresent()) {
                 return language.get();
             }
-            fields.warn("lang", "lang: '" + declared.get() + "' is not a BCP 47 language tag; it was ignored",
-                    "write a tag such as tr, ar or pt-BR");
+            fields.warn("lang", "lang: '" + ContentProblem.quote(declared.get())
+                    + "' is not a BCP 47 language tag; it was ignored", "write a tag such as tr, ar or pt-BR");
         }
         if (source.folders().isEmpty()) {
-            throw new ContentException(ContentProblem.error(source.path())
+            throw new ContentException(ContentProblem.error(source.path(), ProblemKind.NO_LANGUAGE)
                     .message("the post is in no language folder and has no lang:")
                     .hint("move it into a folder named by its language, such as content/tr/, or add lang: tr")
                     .build());
         }
         String folder = source.folders().get(0);
-        return Language.parse(folder).orElseThrow(() -> new ContentException(ContentProblem.error(source.path())
-                .message("folder '" + folder + "' is not a BCP 47 language tag, so the post's language is unknown")
-                .hint("name the folder by its language, such as tr, hi, ar or pt-BR, or add lang: to the front matter")
-                .build()));
+        return Language.parse(folder).orElseThrow(() -> new ContentException(
+                ContentProblem.error(source.path(), ProblemKind.NO_LANGUAGE)
+                        .message("folder '" + folder + "' is not a BCP 47 language tag, so the post's language is unknown")
+                        .hint("name the folder by its language, such as tr, hi, ar or pt-BR, or add lang: to the front matter")
+                        .build()));
     }
 
-    private static String slug(PostSource source, Fields fields) {
+    private static String slug(String stem, Fields fields) {
         Optional<String> declared = fields.text("slug").map(PostParser::cleanSlug).filter(s -> !s.isEmpty());
         if (fields.yaml().has("slug") && declared.isEmpty()) {
             fields.warn("slug", "slug: is empty once '/' and spaces are removed; the file name is used",
                     "write slug: my-post");
         }
         return declared.orElseGet(() -> {
-            String fromName = cleanSlug(PostDates.withoutDatePrefix(source.stem()));
-            return fromName.isEmpty() ? cleanSlug(source.stem()) : fromName;
+            String fromName = cleanSlug(PostDates.withoutDatePrefix(stem));
+            if (fromName.isEmpty()) {
+                fromName = cleanSlug(stem);
+            }
+            if (fromName.isEmpty()) {
+                fields.warn("slug", "the file name '" + ContentProblem.quote(stem)
+                        + "' leaves nothing for the post's address; 'post' is used", "add slug: my-post");
+                return "post";
+            }
+            return fromName;
         });
     }
 
-    /** A slug is one readable path segment: NFC, no slashes, no spaces. */
-    private static String cleanSlug(String text) {
-        String nfc = Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
-        return nfc.replaceAll("[\\s/\\\\]+", "-").replaceAll("^-+|-+$", "");
+    /** A slug is one readable path segment: NFC, no slashes, no spaces of any script. */
+    static String cleanSlug(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return SLUG_SEPARATORS.matcher(nfc).replaceAll("-").replaceAll("^[-.]+|-+$", "");
     }
 
-    private static String title(FrontMatter split, Fields fields, String path, List<ContentProblem> problems)
-            throws ContentException {
+    private static String title(FrontMatter split, byte[] markdown, Fields fields, String path,
+            List<ContentProblem> problems) throws ContentException {
         Optional<String> title = fields.text("title");
         if (title.isPresent()) {
             return title.get();
         }
-        if (!split.present()) {
-            Matcher heading = FIRST_HEADING.matcher(split.body());
-            if (heading.find()) {
-                problems.add(ContentProblem.warning(path).line(SourceText.lineAt(split.body(), heading.start()))
-                        .message("no front matter; the first heading is the title")
-                        .hint("start the file with ---, title: \"…\", date: …, ---").build());
-                return XmlText.clean(heading.group(1)).replaceAll("[*_`]", "").strip();
+        // Hugo and Docusaurus publish a post whose title is only its first heading; so does Polyfeed
+        String body = new String(markdown, StandardCharsets.UTF_8);
+        Matcher heading = FIRST_HEADING.matcher(body);
+        if (heading.find()) {
+            String text = XmlText.clean(heading.group(1)).replaceAll("[*_`]", "").strip();
+            if (!text.isEmpty()) {
+                problems.add(ContentProblem.warning(path, ProblemKind.NO_TITLE)
+                        .line(split.bodyFirstLine() + SourceText.lineAt(body, heading.start()) - 1)
+                        .message(split.present() ? "no title: in the front matter; the first heading is the title"
+                                : "no front matter; the first heading is the title")
+                        .hint(split.present() ? "add title: \"…\" to the front matter"
+                                : "start the file with ---, title: \"…\", date: …, ---").build());
+                return text;
             }
-            throw new ContentException(ContentProblem.error(path).line(1)
+        }
+        if (!split.present()) {
+            throw new ContentException(ContentProblem.error(path, ProblemKind.NO_TITLE).line(1)
                     .message("no front matter and no '# heading', so the post has no title")
                     .hint("start the file with ---, title: \"…\", ---").build());
         }
-        throw new ContentException(fields.error("title").line(split.yamlFirstLine())
+        throw new ContentException(fields.error("title", ProblemKind.NO_TITLE).line(split.yamlFirstLine())
                 .message("the front matter has no title")
                 .hint("add title: \"…\"; quote it if it contains ':'").build());
     }
 
-    private Instant published(PostSource source, Fields fields, List<ContentProblem> problems) {
+    private Instant published(PostSource source, String stem, Fields fields, List<ContentProblem> problems) {
         Optional<Instant> declared = fields.text("date").flatMap(text -> date(fields, "date", text));
         if (declared.isPresent()) {
             return declared.get();
         }
-        Optional<Instant> fromName = PostDates.fromFileName(source.stem());
+        Optional<Instant> fromName = PostDates.fromFileName(stem);
         if (fromName.isPresent()) {
             return fromName.get();
         }
-        problems.add(ContentProblem.warning(source.path())
+        problems.add(ContentProblem.warning(source.path(), ProblemKind.NO_DATE)
                 .message("no date; the file's modified time " + source.modified() + " is used, which changes"
                         + " when the file is copied")
                 .hint("add date: to the front matter, such as date: 2025-01-30").build());
@@ -178,7 +220,7 @@ public final class PostParser {
     private static Optional<Instant> date(Fields fields, String key, String text) {
         Optional<Instant> date = PostDates.parse(text);
         if (date.isEmpty()) {
-            fields.warn(key, key + ": '" + text + "' is not a date; it was ignored",
+            fields.warn(ProblemKind.DATE, key, key + ": '" + ContentProblem.quote(text) + "' is not a date; it was ignored",
                     "write " + key + ": 2025-01-30 or 2025-01-30T10:15:00+03:00");
         }
         return date;
@@ -195,10 +237,11 @@ public final class PostParser {
             } catch (java.net.URISyntaxException e) {
                 // reported below
             }
-            fields.warn("id", "id: '" + declared.get() + "' is not an absolute URI; a tag: URI is used",
+            fields.warn("id", "id: '" + ContentProblem.quote(declared.get())
+                    + "' is not an absolute URI; a tag: URI is used",
                     "remove id: or give a full URI such as tag:example.org,2025:my-post");
         }
-        return site.tagUri(language.tag() + "/" + Urls.segment(slug));
+        return site.postId(language, slug);
     }
 
     private static List<Tag> tags(Fields fields) {
@@ -206,42 +249,13 @@ public final class PostParser {
         for (String spelling : fields.textList("tags")) {
             Optional<Tag> tag = Tag.of(spelling);
             if (tag.isEmpty()) {
-                fields.warn("tags", "tag '" + spelling + "' is empty once spaces and '/' are removed; it was left out",
-                        "use letters or digits in tags");
+                fields.warn(ProblemKind.TAG, "tags", "tag '" + ContentProblem.quote(spelling)
+                        + "' is empty once spaces and '/' are removed; it was left out", "use letters or digits in tags");
                 continue;
             }
             tags.putIfAbsent(tag.get().key(), tag.get());
         }
         return List.copyOf(tags.values());
-    }
-
-    private List<Author> authors(Fields fields) {
-        Object value = fields.yaml().get("authors");
-        if (value == null) {
-            value = fields.yaml().get("author");
-        }
-        if (value == null) {
-            return List.of();
-        }
-        String key = fields.yaml().has("authors") ? "authors" : "author";
-        List<?> items = value instanceof List<?> list ? list : List.of(value);
-        List<Author> found = new ArrayList<>();
-        for (Object item : items) {
-            if (item instanceof Map<?, ?> inline) {
-                SiteFiles.authorOf(inline).ifPresentOrElse(found::add, () -> fields.warn(key,
-                        "an inline author has no name; it was left out", "write {name: Full Name, url: https://…}"));
-            } else if (item != null && !(item instanceof List<?>)) {
-                String authorKey = String.valueOf(item).strip();
-                Author author = authors.get(authorKey);
-                if (author == null) {
-                    fields.warn(key, "author '" + authorKey + "' is not in authors.yml; the key is shown as the name",
-                            "add " + authorKey + ": {name: Full Name} to authors.yml");
-                    author = new Author(authorKey, null, null, null);
-                }
-                found.add(author);
-            }
-        }
-        return List.copyOf(found);
     }
 
     private static String absolute(String link, String base) {

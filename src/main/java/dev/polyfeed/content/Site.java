@@ -68,6 +68,11 @@ public record Site(String title, String description, String baseUrl, String idAu
         return "tag:" + idAuthority + "," + idDate + ":" + specific;
     }
 
+    /** The permanent id a post has unless it declares its own: it never holds the base URL or the title. */
+    public String postId(Language language, String slug) {
+        return tagUri(language.tag() + "/" + Urls.segment(slug));
+    }
+
     public String titleFor(Language language) {
         return Optional.ofNullable(languages.get(language.tag())).map(LanguageText::title)
                 .filter(t -> !t.isBlank()).orElse(title + " (" + language.nativeName() + ")");

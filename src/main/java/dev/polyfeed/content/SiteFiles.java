@@ -22,7 +22,7 @@ public final class SiteFiles {
             List<ContentProblem> problems) {
         YamlMapping mapping = YamlMapping.empty();
         if (yaml.isEmpty()) {
-            problems.add(ContentProblem.warning(path).message("no site.yml; the site is titled '"
+            problems.add(ContentProblem.warning(path, ProblemKind.SITE).message("no site.yml; the site is titled '"
                     + Site.DEFAULT_TITLE + "'").hint("add site.yml with title, description and id").build());
         } else {
             try {
@@ -31,7 +31,7 @@ public final class SiteFiles {
                 problems.add(e.problem());
             }
         }
-        Fields fields = new Fields(mapping, path, problems);
+        Fields fields = new Fields(mapping, path, problems, ProblemKind.SITE);
         String title = fields.text("title").orElse(Site.DEFAULT_TITLE);
         String description = fields.text("description").orElse("");
         String baseUrl = baseUrl(fields, baseUrlOverride, problems, path);
@@ -42,7 +42,7 @@ public final class SiteFiles {
         if (!Site.AUTHORITY.matcher(authority).matches() || !Site.TAG_DATE.matcher(date).matches()) {
             authority = URI.create(baseUrl).getHost();
             date = FALLBACK_ID_DATE;
-            problems.add(fields.error("id").severity(Severity.WARNING)
+            problems.add(fields.error("id", ProblemKind.SITE).severity(Severity.WARNING)
                     .message("no valid id: authority and date; permanent ids fall back to tag:" + authority
                             + "," + date + ":…, which change if the site moves")
                     .hint("add id: {authority: example.org, date: 2025-01-01} with a domain you owned on that date,"
@@ -63,7 +63,7 @@ public final class SiteFiles {
             try {
                 return Site.normaliseBaseUrl(fromFile.get());
             } catch (IllegalArgumentException e) {
-                problems.add(fields.error("base-url").severity(Severity.WARNING)
+                problems.add(fields.error("base-url", ProblemKind.SITE).severity(Severity.WARNING)
                         .message(e.getMessage() + "; using " + Site.DEFAULT_BASE_URL)
                         .hint("write the full URL, such as https://example.org/blog").build());
             }
@@ -109,7 +109,7 @@ public final class SiteFiles {
         mapping.values().forEach((key, value) -> {
             Optional<Author> author = value instanceof Map<?, ?> map ? authorOf(map) : Optional.empty();
             if (author.isEmpty()) {
-                problems.add(ContentProblem.warning(path).line(mapping.lineOf(key))
+                problems.add(ContentProblem.warning(path, ProblemKind.SITE).line(mapping.lineOf(key))
                         .message("author '" + key + "' has no name; posts naming it show the key instead")
                         .hint("write " + key + ": {name: Full Name, url: https://…}").build());
                 return;

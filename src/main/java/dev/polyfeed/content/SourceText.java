@@ -26,7 +26,7 @@ public record SourceText(String text, List<ContentProblem> warnings) {
         if (text.indexOf('\uFFFD') >= 0) {
             int offset = firstMalformedOffset(bytes);
             if (offset >= 0) {
-                throw new ContentException(ContentProblem.error(path)
+                throw new ContentException(ContentProblem.error(path, ProblemKind.UNREADABLE)
                         .line(lineAtByte(bytes, offset))
                         .message("not valid UTF-8 (first bad byte at offset " + offset + ")")
                         .hint("save the file as UTF-8; Polyfeed does not guess encodings")
@@ -43,7 +43,7 @@ public record SourceText(String text, List<ContentProblem> warnings) {
         }
         String cleaned = XmlText.clean(text);
         int removed = text.codePointCount(0, text.length()) - cleaned.codePointCount(0, cleaned.length());
-        ContentProblem warning = ContentProblem.warning(path)
+        ContentProblem warning = ContentProblem.warning(path, ProblemKind.CONTROL_CHARACTERS)
                 .line(lineAt(text, illegal))
                 .message(removed + " control character(s) that XML forbids were removed, first U+"
                         + String.format("%04X", text.codePointAt(illegal)))

@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
  */
 public record Tag(String key, String label) {
 
-    private static final Pattern SEPARATOR_RUNS = Pattern.compile("[\\s/]+");
+    /**
+     * White space of every kind (no-break, ideographic, thin…: {@code \h} and {@code \v} are Unicode
+     * aware, {@code \s} is not), invisible zero-width spaces, and slashes.
+     */
+    private static final Pattern SEPARATOR_RUNS = Pattern.compile("[\\h\\v\\s/\\u200B\\u2060\\uFEFF]+");
+    private static final Pattern SPACE_RUNS = Pattern.compile("[\\h\\v\\s\\u200B\\u2060\\uFEFF]+");
     private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
     public Tag {
@@ -30,15 +35,15 @@ public record Tag(String key, String label) {
         if (spelling == null) {
             return Optional.empty();
         }
-        String label = Normalizer.normalize(spelling.strip(), Normalizer.Form.NFC);
+        String label = SPACE_RUNS.matcher(Normalizer.normalize(spelling, Normalizer.Form.NFC)).replaceAll(" ").strip();
         String key = keyOf(label);
         return key.isEmpty() ? Optional.empty() : Optional.of(new Tag(key, label));
     }
 
     /**
      * The identity of a tag: trimmed, Unicode NFC, lower-cased without regard to the JVM's locale
-     * (a Turkish default locale must not turn {@code AI} into {@code aı}), runs of white space and
-     * {@code /} turned into one {@code -}. Letters of every script are kept.
+     * (a Turkish default locale must not turn {@code AI} into {@code aı}), runs of white space of any
+     * kind and {@code /} turned into one {@code -}. Letters of every script are kept.
      */
     public static String keyOf(String spelling) {
         String nfc = Normalizer.normalize(spelling.strip(), Normalizer.Form.NFC);

@@ -38,10 +38,15 @@ public final class YamlMapping {
 
     private final Map<String, Object> values;
     private final Map<String, Integer> keyLines;
+    /** Each key in lower case to the key as written, first spelling first: for keys typed {@code Author:}. */
+    private final Map<String, String> keysIgnoringCase;
 
     private YamlMapping(Map<String, Object> values, Map<String, Integer> keyLines) {
         this.values = values;
         this.keyLines = keyLines;
+        Map<String, String> lower = new LinkedHashMap<>();
+        values.keySet().forEach(key -> lower.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), key));
+        this.keysIgnoringCase = lower;
     }
 
     public static YamlMapping empty() {
@@ -65,13 +70,13 @@ public final class YamlMapping {
             loaded = root == null ? null : new NodeConstructor().construct(root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ContentException(ContentProblem.error(path)
+            throw new ContentException(ContentProblem.error(path, ProblemKind.YAML)
                     .line(mark == null ? 0 : firstLine + mark.getLine())
                     .message("YAML cannot be read: " + describe(e, firstLine))
                     .hint(hintFor(e))
                     .build());
         } catch (YAMLException e) {
-            throw new ContentException(ContentProblem.error(path).line(firstLine)
+            throw new ContentException(ContentProblem.error(path, ProblemKind.YAML).line(firstLine)
                     .message("YAML cannot be read: " + firstLineOf(e.getMessage()))
                     .hint("keep front matter small and plain: no aliases in bulk, no deep nesting")
                     .build());
@@ -80,7 +85,7 @@ public final class YamlMapping {
             return empty();
         }
         if (!(loaded instanceof Map<?, ?> map)) {
-            throw new ContentException(ContentProblem.error(path).line(firstLine)
+            throw new ContentException(ContentProblem.error(path, ProblemKind.YAML).line(firstLine)
                     .message("YAML is a " + kindOf(loaded) + ", not a mapping of keys to values")
                     .hint("write one 'key: value' per line, such as title: \"My post\"")
                     .build());
@@ -133,17 +138,25 @@ public final class YamlMapping {
         return values;
     }
 
+    /**
+     * The value of a key as written, else of the same key in another case ({@code Title:}, {@code Author:}):
+     * Hugo reads front-matter keys without regard to case, and authors coming from it write them so.
+     */
     public Object get(String key) {
-        return values.get(key);
+        return values.get(spelling(key));
     }
 
     public boolean has(String key) {
-        return values.containsKey(key) && values.get(key) != null;
+        return get(key) != null;
     }
 
     /** File line of a top-level key, or 0 when unknown. */
     public int lineOf(String key) {
-        return keyLines.getOrDefault(key, 0);
+        return keyLines.getOrDefault(spelling(key), 0);
+    }
+
+    private String spelling(String key) {
+        return values.containsKey(key) ? key : keysIgnoringCase.getOrDefault(key.toLowerCase(java.util.Locale.ROOT), key);
     }
 
     static String kindOf(Object value) {

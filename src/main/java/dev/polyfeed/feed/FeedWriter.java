@@ -37,6 +37,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import dev.polyfeed.content.Author;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Language;
+import dev.polyfeed.content.Html;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.Site;
 import dev.polyfeed.content.Tag;
@@ -116,7 +117,7 @@ public final class FeedWriter {
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(text(scope.title(site)));
         channel.setLink(site.url("/"));
-        channel.setDescription(text(scope.description(site)));
+        channel.setDescription(Html.escape(text(scope.description(site))));
         scope.languageIfAny().ifPresent(language -> channel.setLanguage(language.tag()));
         channel.setGenerator(GENERATOR);
         channel.setDocs("https://www.rssboard.org/rss-specification");
@@ -164,9 +165,11 @@ public final class FeedWriter {
         item.setPubDate(Date.from(post.published()));
         // Readers that show only <description> would show nothing for a post with nothing to summarise;
         // its title says at least what it is (and validators want a description before content:encoded).
+        // Readers read an RSS description as HTML, so the plain-text summary is escaped as HTML first:
+        // "Use List<String>" must not reach them as "Use List".
         Description description = new Description();
-        description.setType("text/plain");
-        description.setValue(text(post.summary().isBlank() ? post.title() : post.summary()));
+        description.setType("text/html");
+        description.setValue(Html.escape(text(post.summary().isBlank() ? post.title() : post.summary())));
         item.setDescription(description);
         com.rometools.rome.feed.rss.Content content = new com.rometools.rome.feed.rss.Content();
         content.setType(com.rometools.rome.feed.rss.Content.HTML);

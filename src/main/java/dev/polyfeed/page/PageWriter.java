@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.polyfeed.content.Catalog;
+import dev.polyfeed.content.Html;
 import dev.polyfeed.content.Language;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.Site;

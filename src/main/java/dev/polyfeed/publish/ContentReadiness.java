@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentProblem;
+import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.content.Severity;
 
 /**
@@ -39,21 +40,22 @@ public class ContentReadiness implements HealthCheck {
         }
         Catalog catalog = publication.catalog();
         Optional<List<ContentProblem>> bodyProblems = publication.bodyProblems();
+        ProblemSummary problems = ProblemSummary.of(catalog.problems(), bodyProblems.orElse(List.of()));
         response.status(!catalog.posts().isEmpty())
                 .withData("posts", catalog.posts().size())
                 .withData("languages", String.join(", ", catalog.languages().stream().map(Object::toString).toList()))
                 .withData("tags", catalog.tags().size())
                 .withData("drafts", catalog.drafts())
                 .withData("skippedFiles", publication.load().skippedFiles())
-                .withData("warnings", catalog.problems().stream().filter(p -> p.severity() == Severity.WARNING).count()
-                        + bodyProblems.map(List::size).orElse(0))
+                .withData("warnings", problems.count(Severity.WARNING))
+                .withData("problems", problems.byKind())
                 // bodies are rendered in the background after loading; their problems count once checked
                 .withData("bodies", bodyProblems.isPresent() ? "checked" : "checking");
         if (catalog.posts().isEmpty()) {
             response.withData("reason", "no post could be loaded; see the problems listed here and in the log");
         }
         int listed = 0;
-        for (ContentProblem problem : catalog.problems()) {
+        for (ContentProblem problem : problems.lines()) {
             if (problem.severity() == Severity.ERROR && listed++ < MAX_LISTED_PROBLEMS) {
                 // one entry per file: "skipped: content/tr/x.md:4" -> what is wrong (hint)
                 String where = problem.line() > 0 ? problem.path() + ":" + problem.line() : problem.path();

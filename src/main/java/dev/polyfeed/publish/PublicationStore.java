@@ -22,6 +22,7 @@ import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
 import dev.polyfeed.content.Post;
+import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.content.Severity;
 import dev.polyfeed.feed.FeedFormat;
 import io.quarkus.runtime.StartupEvent;
@@ -72,14 +73,12 @@ public class PublicationStore {
         ContentLoader.Result load = new ContentLoader(cacheBytes / 4).load(root, config.baseUrl());
         List<ContentProblem> bodyProblems = null;
         if (config.strict()) {
-            List<ContentProblem> problems = new ArrayList<>(load.catalog().problems());
             bodyProblems = load.catalog().bodyProblems();
-            problems.addAll(bodyProblems);
+            ProblemSummary problems = ProblemSummary.of(load.catalog().problems(), bodyProblems);
             if (!problems.isEmpty()) {
-                problems.sort(ContentProblem.BY_PLACE);
                 throw new IllegalStateException("polyfeed.strict is set and the content of " + root + " has "
-                        + problems.size() + " problem(s):\n" + problems.stream().map(p -> p.severity() + " " + p)
-                                .collect(Collectors.joining("\n")));
+                        + problems.lines().size() + " problem(s): " + problems.byKind() + "\n"
+                        + problems.lines().stream().map(p -> p.severity() + " " + p).collect(Collectors.joining("\n")));
             }
         }
         Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub(),
@@ -115,11 +114,12 @@ public class PublicationStore {
             }
             post.body().problem().ifPresent(problems::add);
         }
-        problems.sort(ContentProblem.BY_PLACE);
-        problems.forEach(PublicationStore::log);
+        ProblemSummary summary = ProblemSummary.of(problems);
+        summary.lines().forEach(PublicationStore::log);
         publication.bodiesChecked(problems);
-        LOG.infof("Rendered and checked %d post bodies in %d ms: %d warnings", publication.catalog().posts().size(),
-                (System.nanoTime() - started) / 1_000_000, problems.size());
+        LOG.infof("Rendered and checked %d post bodies in %d ms: %d warnings; by kind: %s",
+                publication.catalog().posts().size(), (System.nanoTime() - started) / 1_000_000, summary.lines().size(),
+                summary.byKind());
     }
 
     private static void log(ContentProblem problem) {
@@ -132,14 +132,15 @@ public class PublicationStore {
 
     private static void report(Publication publication, Path root, long millis) {
         Catalog catalog = publication.catalog();
-        catalog.problems().forEach(PublicationStore::log);
+        ProblemSummary problems = ProblemSummary.of(catalog.problems());
+        problems.lines().forEach(PublicationStore::log);
         Map<String, Long> perLanguage = catalog.posts().stream()
                 .collect(Collectors.groupingBy(post -> post.language().tag(), TreeMap::new, Collectors.counting()));
         LOG.infof("Loaded %d posts from %s in %d ms (%s); %d feeds; %d files skipped, %d drafts, %d non-post files"
-                + " ignored, %d warnings", catalog.posts().size(), root, millis,
+                + " ignored, %d warnings; problems by kind: %s", catalog.posts().size(), root, millis,
                 perLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
                 publication.feeds().size() * FeedFormat.values().length, publication.load().skippedFiles(), catalog.drafts(),
                 publication.load().ignoredFiles(),
-                catalog.problems().stream().filter(p -> p.severity() == Severity.WARNING).count());
+                problems.count(Severity.WARNING), problems.byKind());
     }
 }

@@ -64,7 +64,6 @@ class ContentLoaderTest {
             "tr/missing-title.md      | 2 | has no title",
             "images/not-a-language.md | 0 | 'images' is not a BCP 47 language tag",
             "tr/huge.md               | 0 | over the 4194304-byte limit",
-            "tr/zz-second-slug.md     | 0 | same slug 'first-slug' in tr as",
     })
     void everyBadFileIsSkippedAndNamedWithItsLineAndAHint(String file, int line, String message) {
         List<ContentProblem> errors = problemsOf(file).stream().filter(p -> p.severity() == Severity.ERROR).toList();
@@ -77,10 +76,21 @@ class ContentLoaderTest {
     }
 
     @Test
-    void duplicateSlugNamesBothFiles() {
+    void aSecondPostWithTheSameSlugIsServedAtItsDateAndNamesBothFiles() {
+        Language tr = Language.parse("tr").orElseThrow();
         ContentProblem duplicate = problemsOf("tr/zz-second-slug.md").get(0);
+        assertEquals(Severity.WARNING, duplicate.severity(), duplicate::toString);
         assertTrue(duplicate.message().contains(root.resolve("tr/first-slug.md").toString()), duplicate::toString);
-        assertEquals("İlk", catalog.post(Language.parse("tr").orElseThrow(), "first-slug").orElseThrow().title());
+        assertTrue(duplicate.message().contains("/tr/posts/2024-01-06-first-slug"), duplicate::toString);
+        // the older post keeps its address and id, exactly as if it were alone
+        Post first = catalog.post(tr, "first-slug").orElseThrow();
+        assertEquals("İlk", first.title());
+        assertEquals("tag:example.org,2024:tr/first-slug", first.id());
+        assertEquals("https://example.org/tr/posts/first-slug", first.url());
+        Post second = catalog.post(tr, "2024-01-06-first-slug").orElseThrow();
+        assertEquals("İkinci", second.title());
+        assertEquals("tag:example.org,2024:tr/2024-01-06-first-slug", second.id());
+        assertEquals("https://example.org/tr/posts/2024-01-06-first-slug", second.url());
     }
 
     @ParameterizedTest
@@ -123,6 +133,6 @@ class ContentLoaderTest {
         assertTrue(catalog.problems().stream().noneMatch(p -> p.path().contains(".hidden") || p.path().contains(".git")),
                 catalog.problems().stream().map(ContentProblem::toString).collect(Collectors.joining("\n")));
         assertEquals(1, result.ignoredFiles(), "notes.txt");
-        assertEquals(13, result.skippedFiles());
+        assertEquals(12, result.skippedFiles());
     }
 }

@@ -75,7 +75,14 @@ class MarkdownRendererTest {
 
                 <style>body{display:none}</style><form action="/x"><input name="q"></form>
                 """, Language.parse("en").orElseThrow(), POST_URL);
-        assertTrue(rendered.removedUnsafe());
+        // each removal named, at its line of the Markdown, so that the author can find it
+        assertEquals(java.util.List.of(
+                new UnsafeHtml.Removal("<script>", 1), new UnsafeHtml.Removal("<iframe>", 1),
+                new UnsafeHtml.Removal("onclick=\"steal()\" on <p>", 3),
+                new UnsafeHtml.Removal("style=\"position:fixed\" on <p>", 3),
+                new UnsafeHtml.Removal("javascript: link", 5), new UnsafeHtml.Removal("data: link", 5),
+                new UnsafeHtml.Removal("<style>", 7), new UnsafeHtml.Removal("<form>", 7),
+                new UnsafeHtml.Removal("<input>", 7)), rendered.removed());
         String html = rendered.html();
         for (String unsafe : new String[] {"<script", "alert", "<iframe", "onclick", "style=", "javascript:", "data:",
                 "<style", "<form", "<input"}) {
@@ -83,6 +90,23 @@ class MarkdownRendererTest {
         }
         assertTrue(html.contains("click"), html);
         assertTrue(html.startsWith("<div lang=\"en\" dir=\"ltr\">"), html);
+    }
+
+    @Test
+    void htmlCommentsAreDroppedWithoutAWord() {
+        MarkdownRenderer.Rendered rendered = renderer.render("""
+                <!-- the English original, kept by the translator -->
+                Çeviri metni. <!-- inline note -->
+
+                <div>
+                <!-- inside a block -->
+                kutu
+                </div>
+                """, Language.parse("tr").orElseThrow(), POST_URL);
+        assertEquals(java.util.List.of(), rendered.removed(), rendered.html());
+        assertFalse(rendered.html().contains("<!--"), rendered.html());
+        assertFalse(rendered.html().contains("original"), rendered.html());
+        assertTrue(rendered.html().contains("kutu"), rendered.html());
     }
 
     @Test
@@ -106,7 +130,7 @@ class MarkdownRendererTest {
 
                 <span lang="ar" dir="rtl">مرحبا</span>
                 """, Language.parse("en").orElseThrow(), POST_URL);
-        assertFalse(rendered.removedUnsafe(), rendered.html());
+        assertEquals(java.util.List.of(), rendered.removed(), rendered.html());
         Document html = Jsoup.parseBodyFragment(rendered.html());
         assertEquals("heading", html.selectFirst("h2").id());
         assertEquals(2, html.select("td").size());

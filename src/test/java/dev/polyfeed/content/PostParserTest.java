@@ -217,6 +217,52 @@ class PostParserTest {
     }
 
     @Test
+    void blankLinesAndAByteOrderMarkBeforeTheFrontMatterAreFine() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String text = "\n  \n\t\n---\ntitle: Boşluk\ndate: 2024-01-01\n---\nGövde.\n";
+        for (byte[] bytes : List.of(text.getBytes(StandardCharsets.UTF_8),
+                concat(bom, text.getBytes(StandardCharsets.UTF_8)))) {
+            PostParser.Result result = parse("tr", "x.md", bytes);
+            assertEquals("Boşluk", post(result).title());
+            assertEquals(List.of(), result.problems());
+            assertTrue(post(result).html().contains("<p>Gövde.</p>"), post(result).html());
+        }
+        // a YAML error is reported at its line, counting the blank lines
+        assertEquals(6, onlyError(parse("tr", "x.md", "\n\n---\ntitle: t\ntags: [a\n---\n")).line());
+    }
+
+    @Test
+    void aPageBundleIsNamedAndDatedByItsFolder() {
+        Post dated = post(parser.parse(new PostSource("content/tr/2024-05-01-my-post/index.md",
+                List.of("tr", "2024-05-01-my-post"), "index.md", "---\ntitle: t\n---\n".getBytes(StandardCharsets.UTF_8),
+                MODIFIED)));
+        assertEquals("my-post", dated.slug());
+        assertEquals(Instant.parse("2024-05-01T00:00:00Z"), dated.published());
+        assertEquals("https://example.org/blog/tr/posts/my-post", dated.url());
+        Post undated = post(parser.parse(new PostSource("content/tr/2024/başka/index.md", List.of("tr", "2024", "başka"),
+                "index.md", "---\ntitle: t\ndate: 2023-01-01\n---\n".getBytes(StandardCharsets.UTF_8), MODIFIED)));
+        assertEquals("başka", undated.slug());
+        // an index.md right in the language folder is no bundle: its name is its slug
+        assertEquals("index", post(parse("tr", "index.md", "---\ntitle: t\ndate: 2024-01-01\n---\n")).slug());
+    }
+
+    @Test
+    void aFileNameThatLeavesNoSlugGivesPostAndAWarning() {
+        PostParser.Result result = parse("tr", "---.md", "---\ntitle: t\ndate: 2024-01-01\n---\n");
+        assertEquals("post", post(result).slug());
+        assertTrue(result.problems().stream().anyMatch(p -> p.message().contains("leaves nothing")), result.problems()::toString);
+    }
+
+    @Test
+    void emptyAuthorsAreNoAuthorsAndNoMistake() {
+        for (String authors : List.of("author: \"\"", "author: \" \"", "authors: [\"\"]", "authors: [~, '']", "author:")) {
+            PostParser.Result result = parse("tr", "x.md", "---\ntitle: t\ndate: 2024-01-01\n" + authors + "\n---\n");
+            assertEquals(List.of(), post(result).authors(), authors);
+            assertEquals(List.of(), result.problems(), authors);
+        }
+    }
+
+    @Test
     void draftsAreMarked() {
         assertTrue(post(parse("tr", "x.md", "---\ntitle: t\ndate: 2024-01-01\ndraft: true\n---\n")).draft());
     }
@@ -235,5 +281,12 @@ class PostParserTest {
         Post post = post(parse("tr", "x.md", "---\ntitle: t\ndate: 2024-01-01\n---\n## Başlık\n\nBir **kalın** söz.\n"));
         assertEquals("Başlık Bir kalın söz.", post.summary());
         assertEquals("", post.description());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -78,8 +78,9 @@ class StrictModeTest {
         assertTrue(message.contains("3 problem(s)"), message);
         assertTrue(message.contains("ERROR " + content.resolve("tr/bad.md") + ":3: YAML cannot be read: while parsing a flow sequence started on line 2"), message);
         assertTrue(message.contains("WARNING " + content.resolve("tr/undated.md") + ": no date"), message);
+        // at the line of the <script> element itself, not where the body starts
         assertTrue(message.contains("WARNING " + content.resolve("tr/script.md")
-                + ":5: HTML that feeds must not carry was removed"), message);
+                + ":7: HTML that feeds must not carry was removed: <script> (line 7)"), message);
 
         Publication lenient = new PublicationStore(config(content, false)).reload();
         assertEquals(3, lenient.catalog().posts().size(), "without strict mode the good posts are served");
@@ -87,7 +88,7 @@ class StrictModeTest {
         List<ContentProblem> bodyProblems = lenient.awaitBodyProblems();
         assertEquals(1, bodyProblems.size(), bodyProblems::toString);
         assertEquals(content.resolve("tr/script.md").toString(), bodyProblems.get(0).path());
-        assertEquals(5, bodyProblems.get(0).line());
+        assertEquals(7, bodyProblems.get(0).line());
         String rss = lenient.find("/tr/rss.xml").orElseThrow().text();
         assertTrue(rss.contains("Metin") && !rss.contains("alert(1)"), rss);
     }

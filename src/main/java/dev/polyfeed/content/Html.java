@@ -1,12 +1,12 @@
-package dev.polyfeed.page;
+package dev.polyfeed.content;
 
-/** Escaping for text and attribute values in the pages Polyfeed writes by hand. */
-final class Html {
+/** Escaping of text for HTML: in pages written by hand, and in feed fields that readers read as HTML. */
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,0 +1,116 @@
+package dev.polyfeed.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import dev.polyfeed.content.Catalog;
+import dev.polyfeed.content.ContentLoader;
+import dev.polyfeed.content.Post;
+
+/**
+ * Whole content trees, generated: page bundles with and without dates, dated file names, sub-folders,
+ * many posts sharing a few slugs (and ids), slugs in several scripts or of nothing but dashes, blank
+ * lines before front matter, tags spelled with every kind of space. However they combine, every file
+ * with a title is served, each at an address and with an id of its own, and every feed is well-formed XML.
+ */
+class GeneratedTreeProperties {
+
+    /** One post file: where it goes and what it says. */
+    record PostFile(String path, String text) {
+    }
+
+    @Provide
+    Arbitrary<List<PostFile>> trees() {
+        Arbitrary<String> language = Arbitraries.of("tr", "ar", "hi", "en", "zh-CN", "pt-BR");
+        Arbitrary<String> slug = Arbitraries.of("notes", "hello", "güncelleme", "مرحبا", "---", "a b", "index");
+        Arbitrary<String> date = Arbitraries.of("", "2024-01-01", "2024-01-01", "2023-06-15", "2024-02-30", "2025-12-31T23:59:59Z");
+        Arbitrary<Integer> layout = Arbitraries.integers().between(0, 4);
+        Arbitrary<String> tag = Arbitraries.of("AI", "ai", "kata\u00a0containers", "kata containers", "kata\u3000containers",
+                "açık kaynak", "/", "C/C++", " ");
+        Arbitrary<String> extra = Arbitraries.of("slug: notes", "slug: ''", "slug: [a]", "id: tag:example.org,2024:same",
+                "id: not a uri", "author: ''", "authors: [\"\", ~]", "Author: Jane Doe (Acme)", "description: a < b",
+                "updated: 2020-01-01", "draft: no", "");
+        Arbitrary<PostFile> file = Combinators.combine(language, slug, date, layout, tag.list().ofMaxSize(3), extra,
+                Arbitraries.integers().between(0, 1_000_000), Arbitraries.of(true, false))
+                .as((lang, name, day, kind, tags, more, n, blankFirst) -> {
+                    String prefix = day.length() >= 10 && !day.startsWith("2024-02-30") ? day.substring(0, 10) + "-" : "";
+                    String path = switch (kind) {
+                        case 0 -> lang + "/" + name + "-" + n + ".md";
+                        case 1 -> lang + "/" + prefix + name + ".md";
+                        case 2 -> lang + "/" + prefix + name + "/index.md";
+                        case 3 -> lang + "/2024/" + name + "/index.md";
+                        default -> lang + "/" + name + ".markdown";
+                    };
+                    String tagList = tags.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", ", "[", "]"));
+                    String text = (blankFirst ? "\n \n" : "") + "---\ntitle: \"Post " + n + "\"\n"
+                            + (day.isEmpty() ? "" : "date: " + day + "\n") + "tags: " + tagList + "\n" + more + "\n---\n"
+                            + "Text <!-- note --> of " + n + ".\n";
+                    return new PostFile(path, text);
+                });
+        return file.list().ofMinSize(1).ofMaxSize(25).uniqueElements(PostFile::path);
+    }
+
+    @Property(tries = 60)
+    void everyFileWithATitleIsServedAtItsOwnAddressAndEveryFeedIsXml(@ForAll("trees") List<PostFile> files)
+            throws Exception {
+        Path root = Files.createTempDirectory("generated-tree");
+        try {
+            Files.writeString(root.resolve("site.yml"), "title: Generated\nid: {authority: example.org, date: 2024}\n");
+            for (PostFile file : files) {
+                Path path = root.resolve(file.path());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.text());
+            }
+            ContentLoader.Result load = new ContentLoader().load(root, Optional.of("https://example.org"));
+            Catalog catalog = load.catalog();
+            String problems = catalog.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
+            assertEquals(files.size(), catalog.posts().size(), problems);
+            Set<String> urls = new HashSet<>();
+            Set<String> ids = new HashSet<>();
+            for (Post post : catalog.posts()) {
+                assertTrue(urls.add(post.url()), () -> "two posts at " + post.url() + "\n" + problems);
+                assertTrue(ids.add(post.id()), () -> "two posts with id " + post.id() + "\n" + problems);
+            }
+            Publication publication = Publisher.publish(load, 5, Optional.empty(), 16 << 20);
+            var parser = DocumentBuilderFactory.newInstance();
+            parser.setNamespaceAware(true);
+            for (String path : publication.paths()) {
+                if (path.endsWith(".xml")) {
+                    byte[] body = publication.find(path).orElseThrow().body();
+                    parser.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+                }
+            }
+            for (Post post : catalog.posts()) {
+                assertTrue(publication.exists(post.path()), post.path());
+                assertTrue(new String(publication.find(post.path()).orElseThrow().body(), StandardCharsets.UTF_8)
+                        .contains(post.title()), post.path());
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -25,7 +25,16 @@ public class PolyfeedMain {
 
     static final String EXPORT = "--export";
 
+    /**
+     * Quarkus answers a request whose URI {@link java.net.URI} rejects (a raw {@code |}, {@code ^} or
+     * {@code [}, which browsers send as they are) with an empty 400 before any route sees it. Polyfeed
+     * redirects such a request to its percent-encoded form instead (see {@code DocumentRoute}), so that
+     * a reader following a link gets the feed or a 404 that says why.
+     */
+    public static final String ACCEPT_RAW_URIS = "vertx.disableURIValidation";
+
     public static void main(String... args) {
+        System.setProperty(ACCEPT_RAW_URIS, "true");
         if (List.of(args).contains(EXPORT)) {
             // an export must not fight a running server for its port
             System.setProperty("quarkus.http.port", "0");

@@ -22,8 +22,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Answers GET and HEAD on the canonical path of a document (the URLs feeds, OPML and discovery links
  * give, so nearly every request a reader or aggregator makes) straight on the event loop, before the
- * JAX-RS layer: a map lookup, a few headers, bytes that are already rendered and compressed. Anything
- * else (other spellings, redirects, 404s, other methods) goes on to {@link SiteResource}.
+ * JAX-RS layer: a map lookup, a few headers, bytes that are already rendered and compressed. A request
+ * whose URI holds characters a URI may not (as browsers send {@code |} in a path) is redirected to its
+ * percent-encoded form, which the rest can read. Anything else (other spellings, redirects, 404s, other
+ * methods) goes on to {@link SiteResource}.
  */
 @ApplicationScoped
 class DocumentRoute {
@@ -51,6 +53,14 @@ class DocumentRoute {
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
+        String uri = request.uri();
+        String encoded = RequestUris.encoded(uri);
+        if (!encoded.equals(uri)) {
+            // browsers send '|', '^' and '[' in paths as they are, which no URI parser after this accepts
+            context.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, encoded)
+                    .putHeader(ALLOW_ORIGIN, ANY).end();
+            return;
+        }
         HttpMethod method = request.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
             context.next();

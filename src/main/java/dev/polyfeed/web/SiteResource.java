@@ -7,15 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.Representation;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -39,15 +38,14 @@ public class SiteResource {
     @GET
     @NonBlocking
     @Path("{path: .+}")
-    public Uni<Response> any(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> any(@Context HttpServerRequest request, @Context HttpHeaders headers) {
         Publication publication = store.current();
-        List<String> segments = uri.getPathSegments(true).stream().map(PathSegment::getPath)
-                .filter(segment -> !segment.isEmpty()).toList();
-        // A percent-encoded byte sequence that is not UTF-8 decodes to U+FFFD: say so rather than search for it.
-        if (segments.stream().anyMatch(segment -> segment.indexOf('\uFFFD') >= 0)) {
+        // decoded here, once: the JAX-RS path segments decode "%25zz" twice and fail on it
+        Optional<List<String>> segments = RequestUris.segments(request.path());
+        if (segments.isEmpty()) {
             return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8."));
         }
-        return serve(publication, segments, headers);
+        return serve(publication, segments.get(), headers);
     }
 
     /**

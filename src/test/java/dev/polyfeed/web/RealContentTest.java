@@ -1,0 +1,192 @@
+package dev.polyfeed.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.testing.RawHttp;
+import dev.polyfeed.testing.Xml;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Content written the way real Hugo and Docusaurus sites write it, served and read back: the fixture
+ * tree src/test/resources/real-content (page bundles, a section page, two posts with one slug, blank
+ * lines before the front matter, an empty author, free-text authors, keys in capitals, tags spelled
+ * with no-break and ideographic spaces, HTML comments beside a script).
+ */
+@QuarkusTest
+@TestProfile(RealContentTest.RealContent.class)
+class RealContentTest {
+
+    public static class RealContent implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("polyfeed.content-dir", "src/test/resources/real-content", "polyfeed.feed-size", "20");
+        }
+    }
+
+    static final String BASE = "https://feeds.example.org";
+    static final String CONTENT = "src/test/resources/real-content/";
+
+    @Inject
+    PublicationStore store;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    @Test
+    void everyPostIsServedAndTheSectionPageIsNot() {
+        Xml rss = FeedsTest.feed("/en/rss.xml");
+        assertEquals(List.of("Launch day", "Comments and scripts", "Generics", "Keys in capitals",
+                "Written by three people", "Nobody wrote this", "Blank lines first", "Meeting notes, February",
+                "Meeting notes, January"), rss.texts("//item/title"));
+        assertEquals(List.of("Boşluklu etiket"), FeedsTest.feed("/tr/rss.xml").texts("//item/title"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'content' }.data.posts", equalTo(10))
+                .body("checks.find { it.name == 'content' }.data.skippedFiles", equalTo(0));
+    }
+
+    @Test
+    void aPageBundleTakesItsSlugAndDateFromItsFolder() {
+        Xml rss = FeedsTest.feed("/en/rss.xml");
+        String item = "//item[title='Launch day']";
+        assertEquals(BASE + "/en/posts/launch-day", rss.text(item + "/link"));
+        assertEquals("tag:example.org,2024-01-01:en/launch-day", rss.text(item + "/guid"));
+        assertEquals("Wed, 01 May 2024 00:00:00 GMT", rss.text(item + "/pubDate"));
+    }
+
+    @Test
+    void twoPostsWithOneSlugBothServedTheOlderKeepingItsAddressAndId() {
+        Xml atom = FeedsTest.feed("/en/atom.xml");
+        String january = "//atom:entry[atom:title='Meeting notes, January']";
+        String february = "//atom:entry[atom:title='Meeting notes, February']";
+        assertEquals("tag:example.org,2024-01-01:en/meeting-notes", atom.text(january + "/atom:id"));
+        assertEquals(BASE + "/en/posts/meeting-notes", atom.text(january + "/atom:link[1]/@href"));
+        assertEquals("tag:example.org,2024-01-01:en/2024-02-14-meeting-notes", atom.text(february + "/atom:id"));
+        assertEquals(BASE + "/en/posts/2024-02-14-meeting-notes", atom.text(february + "/atom:link[1]/@href"));
+        given().get("/en/posts/2024-02-14-meeting-notes").then().statusCode(200)
+                .body(containsString("The same slug as January"));
+        given().get("/en/posts/meeting-notes").then().statusCode(200).body(containsString("first meeting"));
+        assertEquals(2, FeedsTest.feed("/en/tags/meetings/rss.xml").texts("//item").size());
+    }
+
+    @Test
+    void authorsAsSitesWriteThem() {
+        Xml rss = FeedsTest.feed("/en/rss.xml");
+        assertEquals(List.of("Jane Doe", "Li Wei", "Ayşe"), rss.texts("//item[title='Written by three people']/dc:creator"));
+        assertEquals(List.of("Ayşe Yılmaz"), rss.texts("//item[title='Keys in capitals']/dc:creator"));
+        assertEquals(List.of(), rss.texts("//item[title='Nobody wrote this']/dc:creator"));
+        Xml atom = FeedsTest.feed("/en/atom.xml");
+        String entry = "//atom:entry[atom:title='Written by three people']";
+        assertEquals("https://example.org/li", atom.text(entry + "/atom:author[atom:name='Li Wei']/atom:uri"));
+        // keys read in any case, as Hugo reads them
+        assertEquals("Mon, 04 Mar 2024 00:00:00 GMT", rss.text("//item[title='Keys in capitals']/pubDate"));
+    }
+
+    @Test
+    void rssDescriptionsAreHtmlThatReadsAsTheSummary() {
+        Xml rss = FeedsTest.feed("/en/rss.xml");
+        String description = rss.text("//item[title='Generics']/description");
+        // a reader parses the description as HTML: it must come out as the text the author wrote
+        assertEquals("Use List&lt;String&gt; when a &lt; b &amp; c.", description);
+        assertEquals("Use List<String> when a < b & c.", Jsoup.parse(description).text());
+    }
+
+    @Test
+    void everyKindOfSpaceInATagIsOneTag() {
+        Xml rss = FeedsTest.feed("/tags/kata-containers/rss.xml");
+        assertEquals(List.of("Boşluklu etiket", "Generics"), rss.texts("//item/title"));
+        assertEquals(List.of("kata containers"), rss.texts("//item[title='Generics']/category"));
+        given().redirects().follow(false).urlEncodingEnabled(false).get("/tags/kata%C2%A0containers/rss.xml")
+                .then().statusCode(301).header("Location", containsString("/tags/kata-containers/rss.xml"));
+        assertFalse(store.current().paths().stream().anyMatch(path -> path.contains("%C2%A0") || path.contains("%E3%80%80")),
+                () -> store.current().paths().toString());
+    }
+
+    @Test
+    void commentsDisappearSilentlyAndEachRemovalIsNamedAtItsLine() throws InterruptedException {
+        String html = FeedsTest.feed("/en/rss.xml").text("//item[title='Comments and scripts']/content:encoded");
+        assertFalse(html.contains("original paragraph") || html.contains("<script") || html.contains("onclick"), html);
+        assertTrue(html.contains("Second paragraph."), html);
+        String content = "checks.find { it.name == 'content' }.data";
+        for (int attempt = 0; attempt < 100
+                && !"checked".equals(given().get("/q/health/ready").jsonPath().getString(content + ".bodies")); attempt++) {
+            Thread.sleep(100);
+        }
+        given().get("/q/health/ready").then().statusCode(200)
+                .body(content + ".warnings", equalTo(2))
+                .body(content + ".problems", equalTo("1 posts sharing a slug or an id with another (1 file),"
+                        + " 1 HTML that feeds must not carry (1 file)"));
+    }
+
+    @Test
+    void theLogSaysEachProblemOnceAtItsLineAndCountsThemByKind() {
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("dev.polyfeed.publish.PublicationStore");
+        logger.addHandler(capture);
+        try {
+            store.reload().awaitBodyProblems();
+        } finally {
+            logger.removeHandler(capture);
+        }
+        String log = String.join("\n", lines);
+        assertTrue(log.contains(CONTENT + "en/2024/2024-02-14-meeting-notes.md: same slug 'meeting-notes' in en as the older "
+                + CONTENT + "en/meeting-notes/index.md, which keeps /en/posts/meeting-notes; this post is served at"
+                + " /en/posts/2024-02-14-meeting-notes"), log);
+        assertTrue(log.contains(CONTENT + "en/comments-and-scripts.md:8: HTML that feeds must not carry was removed:"
+                + " <script> (line 8), onclick=\"steal()\" on <p> (line 10)"), log);
+        assertEquals(1, lines.stream().filter(line -> line.contains("comments-and-scripts.md")).count(), log);
+        assertTrue(log.contains("problems by kind: 1 posts sharing a slug or an id with another (1 file)"), log);
+        assertTrue(log.contains("by kind: 1 HTML that feeds must not carry (1 file)"), log);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/tags/kata|containers/rss.xml", "/tags/\"kata\"/atom.xml", "/tags/a^b/rss.xml",
+            "/tags/[x]/rss.xml", "/en/posts/%zz", "/tags/kata\u00c3\u00a7/rss.xml"})
+    void everyPathABrowserSendsIsAnsweredWithAReason(String rawPath) throws IOException {
+        RawHttp.Reply first = RawHttp.get(port, rawPath);
+        assertEquals(301, first.status(), first::toString);
+        String location = first.head().lines().filter(line -> line.toLowerCase().startsWith("location:"))
+                .findFirst().orElseThrow().substring("location:".length()).strip();
+        RawHttp.Reply second = RawHttp.get(port, location);
+        assertEquals(404, second.status(), second::toString);
+        assertTrue(second.body().startsWith("No "), second::toString);
+    }
+}

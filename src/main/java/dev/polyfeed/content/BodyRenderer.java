@@ -7,7 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Renders post bodies when first needed and keeps the most used renderings, bounded by bytes: a post
  * appears in a dozen or more feeds (its language, each of its tags, in three formats), which then
  * share one rendering, while a corpus of tens of thousands of posts never has to fit in memory
- * rendered. Thread-safe; one per load.
+ * rendered. Thread-safe; one per server, shared by its successive loads.
  */
 public final class BodyRenderer {
 
@@ -17,7 +17,7 @@ public final class BodyRenderer {
     /** @param maxBytes most bytes of rendered HTML and summaries kept (Java strings: two bytes a char) */
     public BodyRenderer(MarkdownRenderer markdown, long maxBytes) {
         this.markdown = markdown;
-        // bodies are compared by identity: a reload makes new bodies, so no stale rendering is ever served
+        // bodies are compared by what they render from: an unchanged post keeps its rendering across reloads
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .<PostBody, MarkdownRenderer.Rendered>weigher((body, rendered) ->
                         2 * (rendered.html().length() + rendered.excerpt().length()))

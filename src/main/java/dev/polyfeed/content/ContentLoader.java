@@ -1,20 +1,26 @@
 package dev.polyfeed.content;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a content folder from disk into a {@link Catalog}: the only class of this package that does
@@ -31,20 +37,48 @@ public final class ContentLoader {
     /** Bytes of rendered post bodies kept when the caller does not say. */
     public static final long DEFAULT_BODY_CACHE_BYTES = 64L * 1024 * 1024;
 
-    private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final long bodyCacheBytes;
+    private final BodyRenderer bodies;
 
     public ContentLoader() {
-        this(DEFAULT_BODY_CACHE_BYTES);
+        this(new BodyRenderer(new MarkdownRenderer(), DEFAULT_BODY_CACHE_BYTES));
     }
 
-    /** @param bodyCacheBytes most bytes of rendered post bodies kept in memory */
-    public ContentLoader(long bodyCacheBytes) {
-        this.bodyCacheBytes = bodyCacheBytes;
+    /** @param bodies renders post bodies on demand; shared by successive loads, so its budget is counted once */
+    public ContentLoader(BodyRenderer bodies) {
+        this.bodies = bodies;
     }
 
-    /** What a load produced: the catalog (with all problems) and how many files were not posts. */
-    public record Result(Catalog catalog, int skippedFiles, int ignoredFiles) {
+    /**
+     * What a load produced: the catalog (with all problems), how many files were not posts, and the
+     * fingerprint of the files it read (see {@link #fingerprint}).
+     */
+    public record Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint) {
+    }
+
+    /**
+     * What the content folder holds now, in one string: where it resolves to, and every file's path,
+     * size and modification time. Equal fingerprints mean a load would read the same files; a watcher
+     * compares them to find changes that file-system events miss (a symbolic link swapped to a new
+     * release, a Kubernetes ConfigMap update, a network file system).
+     */
+    public static String fingerprint(Path root) {
+        return find(root, snapshotOf(root), new ArrayList<>()).fingerprint();
+    }
+
+    /**
+     * The folder to read: the content folder with its symbolic links resolved, and for a Kubernetes
+     * ConfigMap volume the {@code ..data} it points to. Content swapped in by replacing a link
+     * ({@code ln -sfn release-2 current}, or the kubelet's {@code ..data} swap) is then read from one
+     * release, never from a mix of two.
+     */
+    static Path snapshotOf(Path root) {
+        try {
+            Path real = root.toRealPath();
+            Path data = real.resolve("..data");
+            return Files.isSymbolicLink(data) && Files.isDirectory(data) ? data.toRealPath() : real;
+        } catch (IOException e) {
+            return root;
+        }
     }
 
     /**
@@ -58,15 +92,18 @@ public final class ContentLoader {
             problems.add(ContentProblem.error(rootName, ProblemKind.TREE).message("the content folder does not exist")
                     .hint("set polyfeed.content-dir (POLYFEED_CONTENT_DIR) to the folder holding site.yml").build());
         }
-        Site site = SiteFiles.site(readText(root.resolve(SITE_FILE), problems), display(root.resolve(SITE_FILE)),
-                baseUrlOverride, problems);
-        Map<String, Author> authors = SiteFiles.authors(readText(root.resolve(AUTHORS_FILE), problems),
-                display(root.resolve(AUTHORS_FILE)), problems);
+        Path source = snapshotOf(root);
+        // files are read from the snapshot, and named as the operator knows them: under polyfeed.content-dir
+        Function<Path, String> display = file -> display(root.resolve(source.relativize(file).toString()));
+        Site site = SiteFiles.site(readText(source.resolve(SITE_FILE), display, problems),
+                display.apply(source.resolve(SITE_FILE)), baseUrlOverride, problems);
+        Map<String, Author> authors = SiteFiles.authors(readText(source.resolve(AUTHORS_FILE), display, problems),
+                display.apply(source.resolve(AUTHORS_FILE)), problems);
 
-        Found found = find(root, problems);
-        PostParser parser = new PostParser(site, authors, new BodyRenderer(markdown, bodyCacheBytes));
+        Found found = find(root, source, problems);
+        PostParser parser = new PostParser(site, authors, bodies);
         List<PostParser.Result> results = found.posts().parallelStream()
-                .map(file -> read(root, file, problems).map(parser::parse).orElse(null))
+                .map(file -> read(source, file, display, problems).map(parser::parse).orElse(null))
                 .toList();
         List<Post> posts = new ArrayList<>();
         int skipped = found.posts().size();
@@ -84,18 +121,21 @@ public final class ContentLoader {
         ordered.sort(ContentProblem.BY_PLACE);
         Catalog catalog = Catalog.of(site, posts, ordered);
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
-        return new Result(catalog, skipped + duplicates, found.ignored());
+        return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint());
     }
 
-    private record Found(List<Path> posts, int ignored) {
+    private record Found(List<Path> posts, int ignored, String fingerprint) {
     }
 
-    private Found find(Path root, List<ContentProblem> problems) {
+    private static Found find(Path configured, Path root, List<ContentProblem> problems) {
         List<Path> posts = new ArrayList<>();
         int[] ignored = {0};
         if (!Files.isDirectory(root)) {
-            return new Found(posts, 0);
+            return new Found(posts, 0, "missing: " + configured);
         }
+        MessageDigest digest = sha256();
+        digest.update(root.toString().getBytes(StandardCharsets.UTF_8));
+        Function<Path, String> display = file -> display(configured.resolve(root.relativize(file).toString()));
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -107,7 +147,12 @@ public final class ContentLoader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (isHidden(file) || isSiteFile(root, file)) {
+                            if (isHidden(file)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            digest.update((root.relativize(file) + "\0" + attrs.size() + "\0"
+                                    + attrs.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                            if (isSiteFile(root, file)) {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (isMarkdown(file) && !isSectionPage(file)) {
@@ -120,20 +165,36 @@ public final class ContentLoader {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (e instanceof NoSuchFileException || isHidden(file)) {
+                                // renamed or removed while the folder was walked, as editors and rsync do
+                                return FileVisitResult.CONTINUE;
+                            }
                             String what = e instanceof FileSystemLoopException
                                     ? "a symbolic link loops back to a folder above it; it was not followed"
                                     : "cannot be read: " + e.getMessage();
-                            problems.add(ContentProblem.error(display(file), ProblemKind.TREE).message(what)
+                            problems.add(ContentProblem.error(display.apply(file), ProblemKind.TREE).message(what)
                                     .hint("fix or remove the link, or the file's permissions").build());
                             return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException e) {
-            problems.add(ContentProblem.error(display(root), ProblemKind.TREE).message("cannot be listed: " + e.getMessage())
+            problems.add(ContentProblem.error(display(configured), ProblemKind.TREE).message("cannot be listed: " + e.getMessage())
                     .hint("check the folder's permissions").build());
         }
+        int resources = posts.size();
+        posts.removeIf(post -> isBundleResource(root, post));
+        ignored[0] += resources - posts.size();
         posts.sort(Path::compareTo);
-        return new Found(posts, ignored[0]);
+        // the walk's order is the file system's: the fingerprint of the same files must not depend on it
+        return new Found(posts, ignored[0], HexFormat.of().formatHex(digest.digest()) + "/" + posts.size());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static boolean isSiteFile(Path root, Path file) {
@@ -145,6 +206,29 @@ public final class ContentLoader {
         return path.getFileName() != null && path.getFileName().toString().startsWith(".");
     }
 
+    /**
+     * A Markdown file inside a page bundle ({@code my-post/index.md} beside {@code my-post/notes.md}) is
+     * one of the bundle's resources, as Hugo has it, not a post of its own. The language folder itself
+     * is no bundle.
+     */
+    private static boolean isBundleResource(Path root, Path file) {
+        Path relative = root.relativize(file);
+        for (int depth = relative.getNameCount() - 1; depth >= 2; depth--) {
+            Path folder = root.resolve(relative.subpath(0, depth));
+            boolean isIndex = depth == relative.getNameCount() - 1 && isBundleIndex(file);
+            if (!isIndex && BUNDLE_INDEXES.stream().anyMatch(index -> Files.isRegularFile(folder.resolve(index)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> BUNDLE_INDEXES = List.of("index.md", "index.markdown", "index.mdx");
+
+    private static boolean isBundleIndex(Path file) {
+        return BUNDLE_INDEXES.contains(file.getFileName().toString());
+    }
+
     /** Hugo's {@code _index.md} introduces a section (a list page); it is not a post. */
     private static boolean isSectionPage(Path file) {
         return file.getFileName().toString().startsWith("_index.");
@@ -152,11 +236,12 @@ public final class ContentLoader {
 
     private static boolean isMarkdown(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".md") || name.endsWith(".markdown");
+        return name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".mdx");
     }
 
-    private static Optional<PostSource> read(Path root, Path file, List<ContentProblem> problems) {
-        String path = display(file);
+    private static Optional<PostSource> read(Path root, Path file, Function<Path, String> display,
+            List<ContentProblem> problems) {
+        String path = display.apply(file);
         try {
             long size = Files.size(file);
             if (size > MAX_POST_BYTES) {
@@ -179,16 +264,16 @@ public final class ContentLoader {
         }
     }
 
-    private static Optional<String> readText(Path file, List<ContentProblem> problems) {
+    private static Optional<String> readText(Path file, Function<Path, String> display, List<ContentProblem> problems) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(SourceText.decode(Files.readAllBytes(file), display(file)).text());
+            return Optional.of(SourceText.decode(Files.readAllBytes(file), display.apply(file)).text());
         } catch (ContentException e) {
             problems.add(e.problem());
         } catch (IOException e) {
-            problems.add(ContentProblem.error(display(file), ProblemKind.SITE).message("cannot be read: " + e)
+            problems.add(ContentProblem.error(display.apply(file), ProblemKind.SITE).message("cannot be read: " + e)
                     .hint("check the file's permissions").build());
         }
         return Optional.empty();

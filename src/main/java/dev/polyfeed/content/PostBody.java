@@ -1,6 +1,7 @@
 package dev.polyfeed.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class PostBody {
     private final Language language;
     private final String postUrl;
     private final BodyRenderer renderer;
+    private final int hash;
 
     /**
      * @param source the post's file, as reported in problems
@@ -39,6 +41,23 @@ public final class PostBody {
         this.language = Objects.requireNonNull(language, "language");
         this.postUrl = Objects.requireNonNull(postUrl, "postUrl");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.hash = (Arrays.hashCode(markdown) * 31 + language.hashCode()) * 31 + postUrl.hashCode();
+    }
+
+    /**
+     * Bodies are equal when they render alike: the same Markdown, language and address. A reload makes
+     * new bodies, and those of unchanged posts find their rendering in the renderer's cache, so an
+     * edit re-renders the post it changed, not the whole site.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PostBody body && hash == body.hash && language.equals(body.language)
+                && postUrl.equals(body.postUrl) && Arrays.equals(markdown, body.markdown);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /** The same body with relative links resolved against another address. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class PostDates {
 
     private static final Pattern DATE_TIME = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*(Z|z|UTC|[+-]\\d{2}(?::?\\d{2})?)?)?$");
+            "^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ]+(\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*(Z|z|UTC|[+-]\\d{2}(?::?\\d{2})?)?)?$");
     private static final Pattern FILE_NAME_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-(.+)$");
 
     private PostDates() {
@@ -32,7 +32,9 @@ public final class PostDates {
         }
         try {
             LocalDate date = LocalDate.parse(m.group(1));
-            LocalTime time = m.group(2) == null ? LocalTime.MIDNIGHT : LocalTime.parse(m.group(2));
+            // "5:00:00" as Jekyll sites write it is 05:00:00
+            LocalTime time = m.group(2) == null ? LocalTime.MIDNIGHT
+                    : LocalTime.parse(m.group(2).indexOf(':') == 1 ? "0" + m.group(2) : m.group(2));
             return Optional.of(date.atTime(time).toInstant(offset(m.group(3))));
         } catch (DateTimeException e) {
             return Optional.empty();

@@ -84,14 +84,20 @@ public final class PostParser {
             split = FrontMatter.split(text.text(), path);
             markdown = split.body().getBytes(StandardCharsets.UTF_8);
         }
+        if (source.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".mdx")) {
+            markdown = Mdx.withoutModuleSyntax(new String(markdown, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
         YamlMapping yaml = YamlMapping.parse(split.yaml(), path, split.yamlFirstLine());
         Fields fields = new Fields(yaml, path, problems, ProblemKind.VALUE);
+        yaml.repeatedKeys().forEach((key, lines) -> fields.warn(key, "'" + key + "' is written " + (lines.size() + 1)
+                + " times (again on line " + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + "); the last one is used", "keep one " + key + ": in the front matter"));
 
         Language language = language(source, fields);
         String stem = postStem(source);
         String slug = slug(stem, fields);
         String url = site.url(Post.path(language, slug));
-        String title = title(split, markdown, fields, path, problems);
+        String title = title(split, markdown, stem, fields, path, problems);
         Instant published = published(source, stem, fields, problems);
         Instant updated = fields.text("updated").flatMap(t -> date(fields, "updated", t)).orElse(published);
         if (updated.isBefore(published)) {
@@ -170,7 +176,7 @@ public final class PostParser {
         return SLUG_SEPARATORS.matcher(nfc).replaceAll("-").replaceAll("^[-.]+|-+$", "");
     }
 
-    private static String title(FrontMatter split, byte[] markdown, Fields fields, String path,
+    private static String title(FrontMatter split, byte[] markdown, String stem, Fields fields, String path,
             List<ContentProblem> problems) throws ContentException {
         Optional<String> title = fields.text("title");
         if (title.isPresent()) {
@@ -190,6 +196,14 @@ public final class PostParser {
                                 : "start the file with ---, title: \"…\", date: …, ---").build());
                 return text;
             }
+        }
+        String fromName = cleanSlug(PostDates.withoutDatePrefix(stem)).replaceAll("[-_]+", " ").strip();
+        if (!split.present() && !fromName.isEmpty()) {
+            // a bare Markdown file is a page to Hugo and Jekyll, titled by its name: not a post to lose
+            problems.add(ContentProblem.warning(path, ProblemKind.NO_TITLE).line(1)
+                    .message("no front matter and no '# heading'; the file's name '" + fromName + "' is the title")
+                    .hint("start the file with ---, title: \"…\", ---").build());
+            return fromName;
         }
         if (!split.present()) {
             throw new ContentException(ContentProblem.error(path, ProblemKind.NO_TITLE).line(1)

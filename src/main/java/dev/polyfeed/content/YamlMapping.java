@@ -38,19 +38,22 @@ public final class YamlMapping {
 
     private final Map<String, Object> values;
     private final Map<String, Integer> keyLines;
+    /** Top-level keys written more than once, each with the lines of its later spellings. */
+    private final Map<String, List<Integer>> repeated;
     /** Each key in lower case to the key as written, first spelling first: for keys typed {@code Author:}. */
     private final Map<String, String> keysIgnoringCase;
 
-    private YamlMapping(Map<String, Object> values, Map<String, Integer> keyLines) {
+    private YamlMapping(Map<String, Object> values, Map<String, Integer> keyLines, Map<String, List<Integer>> repeated) {
         this.values = values;
         this.keyLines = keyLines;
+        this.repeated = repeated;
         Map<String, String> lower = new LinkedHashMap<>();
         values.keySet().forEach(key -> lower.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), key));
         this.keysIgnoringCase = lower;
     }
 
     public static YamlMapping empty() {
-        return new YamlMapping(Map.of(), Map.of());
+        return new YamlMapping(Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -64,9 +67,22 @@ public final class YamlMapping {
         }
         Object loaded;
         Node root;
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        Map<String, List<Integer>> repeated = new LinkedHashMap<>();
         try {
             // composed once: the node tree gives each key's line, and is then turned into values
             root = new Composer(new ParserImpl(new StreamReader(yaml), OPTIONS), RESOLVER, OPTIONS).getSingleNode();
+            // read before constructing, which drops all but the last of a repeated key from the node tree
+            if (root instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key) {
+                        int line = firstLine + key.getStartMark().getLine();
+                        if (lines.putIfAbsent(key.getValue(), line) != null) {
+                            repeated.computeIfAbsent(key.getValue(), k -> new java.util.ArrayList<>()).add(line);
+                        }
+                    }
+                }
+            }
             loaded = root == null ? null : new NodeConstructor().construct(root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -92,7 +108,7 @@ public final class YamlMapping {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         map.forEach((key, value) -> values.put(String.valueOf(key), value));
-        return new YamlMapping(Collections.unmodifiableMap(values), keyLines(root, firstLine));
+        return new YamlMapping(Collections.unmodifiableMap(values), lines, repeated);
     }
 
     /** Never changed after this, so shared by every parse on every thread. */
@@ -101,7 +117,9 @@ public final class YamlMapping {
 
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        // Jekyll and Hugo take the last of a key written twice (a translator adds a second title: below
+        // the original); so does Polyfeed, and says so, rather than lose the post
+        options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_NESTING);
@@ -122,16 +140,10 @@ public final class YamlMapping {
         }
     }
 
-    private static Map<String, Integer> keyLines(Node root, int firstLine) {
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        if (root instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key) {
-                    lines.putIfAbsent(key.getValue(), firstLine + key.getStartMark().getLine());
-                }
-            }
-        }
-        return lines;
+
+    /** Top-level keys written more than once (the last value counts), each with the lines of the later ones. */
+    public Map<String, List<Integer>> repeatedKeys() {
+        return repeated;
     }
 
     public Map<String, Object> values() {

@@ -64,7 +64,7 @@ class FrontMatterProperties {
         PostParser.Result result = parse(file);
         assertProblemsAreReadable(result, file);
         if (result.problems().stream().anyMatch(p -> p.kind() == ProblemKind.YAML)) {
-            return; // YAML that does not parse (a duplicate key, say) is the one skip allowed here
+            return; // YAML that does not parse (an anchor that is never defined, say) is the one skip allowed here
         }
         if (!key.equalsIgnoreCase("title")) {
             // no value of any other key costs the post

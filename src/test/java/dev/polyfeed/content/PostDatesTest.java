@@ -22,13 +22,15 @@ class PostDatesTest {
             "2025-01-30T10:15:30+03:00,     2025-01-30T07:15:30Z",
             "2025-01-30 10:15:30 +0530,     2025-01-30T04:45:30Z",
             "2025-01-30T10:15:30.250-02:00, 2025-01-30T12:15:30.250Z",
+            "2013-11-22 5:00:00 +0000,      2013-11-22T05:00:00Z",
+            "2013-11-22 05:00:00 +0000,     2013-11-22T05:00:00Z",
     })
     void readsTheFormsAuthorsWriteAndTakesUtcWhenNoZoneIsGiven(String text, String expected) {
         assertEquals(Instant.parse(expected), PostDates.parse(text).orElseThrow());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2025-02-30", "30/01/2025", "yesterday", "2025-13-01", "2025-01-30T25:00"})
+    @ValueSource(strings = {"2025-02-30", "30/01/2025", "yesterday", "2025-13-01", "2025-01-30T25:00", "2025-01-30 5:0"})
     void rejectsWhatIsNotADay(String text) {
         assertTrue(PostDates.parse(text).isEmpty(), text);
     }

@@ -49,10 +49,11 @@ class YamlMappingTest {
     }
 
     @Test
-    void duplicateKeysAreRejected() {
-        ContentProblem problem = failure("title: a\ntitle: b\n");
-        assertTrue(problem.message().contains("duplicate key"), problem.toString());
-        assertEquals(3, problem.line());
+    void aKeyWrittenTwiceIsTheLastAndItsRepeatsAreListed() throws ContentException {
+        YamlMapping yaml = YamlMapping.parse("title: a\ndate: 2024-01-01\ntitle: b\n", "x.md", 2);
+        assertEquals("b", yaml.get("title"));
+        assertEquals(java.util.Map.of("title", java.util.List.of(4)), yaml.repeatedKeys());
+        assertEquals(2, yaml.lineOf("title"));
     }
 
     @Test

@@ -62,11 +62,14 @@ class RealContentTest {
         Xml rss = FeedsTest.feed("/en/rss.xml");
         assertEquals(List.of("Launch day", "Comments and scripts", "Generics", "Keys in capitals",
                 "Written by three people", "Nobody wrote this", "Blank lines first", "Meeting notes, February",
-                "Meeting notes, January"), rss.texts("//item/title"));
+                "Meeting notes, January", "The translated title", "Written in MDX"), rss.texts("//item/title"));
         assertEquals(List.of("Boşluklu etiket"), FeedsTest.feed("/tr/rss.xml").texts("//item/title"));
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'content' }.data.posts", equalTo(10))
+                .body("checks.find { it.name == 'content' }.data.posts", equalTo(12))
                 .body("checks.find { it.name == 'content' }.data.skippedFiles", equalTo(0));
+        // the section page, the bundle's picture and its notes.md are not posts
+        assertEquals(3, store.current().load().ignoredFiles());
+        given().get("/en/posts/notes").then().statusCode(404);
     }
 
     @Test
@@ -91,6 +94,23 @@ class RealContentTest {
                 .body(containsString("The same slug as January"));
         given().get("/en/posts/meeting-notes").then().statusCode(200).body(containsString("first meeting"));
         assertEquals(2, FeedsTest.feed("/en/tags/meetings/rss.xml").texts("//item").size());
+    }
+
+    @Test
+    void aKeyWrittenTwiceTakesTheLastAsJekyllAndHugoDo() {
+        Xml rss = FeedsTest.feed("/en/rss.xml");
+        assertEquals(BASE + "/en/posts/twice-titled", rss.text("//item[title='The translated title']/link"));
+    }
+
+    @Test
+    void mdxPostsAreReadWithoutTheirModuleSyntaxAndHoursMayHaveOneDigit() {
+        Xml rss = FeedsTest.feed("/en/rss.xml");
+        String item = "//item[title='Written in MDX']";
+        String html = rss.text(item + "/content:encoded");
+        assertTrue(html.contains("The text of an MDX post."), html);
+        assertFalse(html.contains("import Tabs") || html.contains("export const") || html.contains("editors"), html);
+        assertTrue(html.contains("import kept from"), "code blocks are left alone: " + html);
+        assertEquals("Sun, 31 Dec 2023 05:00:00 GMT", rss.text(item + "/pubDate"));
     }
 
     @Test
@@ -137,9 +157,9 @@ class RealContentTest {
             Thread.sleep(100);
         }
         given().get("/q/health/ready").then().statusCode(200)
-                .body(content + ".warnings", equalTo(2))
-                .body(content + ".problems", equalTo("1 posts sharing a slug or an id with another (1 file),"
-                        + " 1 HTML that feeds must not carry (1 file)"));
+                .body(content + ".warnings", equalTo(3))
+                .body(content + ".problems", equalTo("1 front-matter values of the wrong shape (1 file),"
+                        + " 1 posts sharing a slug or an id with another (1 file), 1 HTML that feeds must not carry (1 file)"));
     }
 
     @Test
@@ -173,7 +193,10 @@ class RealContentTest {
         assertTrue(log.contains(CONTENT + "en/comments-and-scripts.md:8: HTML that feeds must not carry was removed:"
                 + " <script> (line 8), onclick=\"steal()\" on <p> (line 10)"), log);
         assertEquals(1, lines.stream().filter(line -> line.contains("comments-and-scripts.md")).count(), log);
-        assertTrue(log.contains("problems by kind: 1 posts sharing a slug or an id with another (1 file)"), log);
+        assertTrue(log.contains(CONTENT + "en/twice-titled.md:2: 'title' is written 2 times (again on line 4);"
+                + " the last one is used"), log);
+        assertTrue(log.contains("problems by kind: 1 front-matter values of the wrong shape (1 file),"
+                + " 1 posts sharing a slug or an id with another (1 file)"), log);
         assertTrue(log.contains("by kind: 1 HTML that feeds must not carry (1 file)"), log);
     }
 

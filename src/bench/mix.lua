@@ -28,7 +28,7 @@ function init(args)
     local path, etag = line:match("^(.-)\t(.*)$")
     if path then etags[#etags + 1] = {path, etag} end
   end
-  counts = {ok = 0, notModified = 0, redirect = 0, clientError = 0, serverError = 0, other = 0}
+  counts = {ok = 0, notModified = 0, redirect = 0, clientError = 0, serverError = 0, busy = 0, other = 0}
   n = 0
 end
 
@@ -53,7 +53,9 @@ end
 
 function response(status, headers, body)
   if status == 304 then counts.notModified = counts.notModified + 1
-  elseif status >= 500 then counts.serverError = counts.serverError + 1
+  elseif status >= 500 then
+    counts.serverError = counts.serverError + 1
+    if status == 503 then counts.busy = counts.busy + 1 end
   elseif status >= 400 then counts.clientError = counts.clientError + 1
   elseif status >= 300 then counts.redirect = counts.redirect + 1
   elseif status >= 200 then counts.ok = counts.ok + 1
@@ -61,7 +63,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total = {ok = 0, notModified = 0, redirect = 0, clientError = 0, serverError = 0, other = 0}
+  local total = {ok = 0, notModified = 0, redirect = 0, clientError = 0, serverError = 0, busy = 0, other = 0}
   for _, thread in ipairs(threads) do
     local c = thread:get("counts")
     for k, v in pairs(c) do total[k] = total[k] + v end
@@ -69,8 +71,8 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("requests %d in %.1f s: %.0f/s\n", summary.requests, summary.duration / 1e6,
       summary.requests / (summary.duration / 1e6)))
-  io.write(string.format("status 2xx %d, 304 %d, 3xx %d, 4xx %d, 5xx %d, other %d\n", total.ok,
-      total.notModified, total.redirect, total.clientError, total.serverError, total.other))
+  io.write(string.format("status 2xx %d, 304 %d, 3xx %d, 4xx %d, 5xx %d, other %d, 503 among the 5xx %d\n", total.ok,
+      total.notModified, total.redirect, total.clientError, total.serverError, total.other, total.busy))
   io.write(string.format("socket errors: connect %d, read %d, write %d, timeout %d\n", e.connect, e.read,
       e.write, e.timeout))
   io.write(string.format("latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",

@@ -14,6 +14,7 @@ import dev.polyfeed.publish.StaticExport;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import sun.misc.Signal;
 
 /**
  * Serves by default; {@code --export <dir>} writes every document the server would send as files and
@@ -43,6 +44,19 @@ public class PolyfeedMain {
         Quarkus.run(Application.class, args);
     }
 
+    /**
+     * SIGTERM (what Kubernetes, podman and systemd send) starts the same graceful shutdown as the JVM's
+     * own handler would (readiness DOWN, the shutdown delay, requests in flight finished within the
+     * shutdown timeout) but ends with exit code 0, not 143: stopping on request is not a failure.
+     */
+    static void stopCleanlyOnSigterm() {
+        try {
+            Signal.handle(new Signal("TERM"), signal -> Quarkus.asyncExit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // a platform without SIGTERM keeps the JVM's own handling
+        }
+    }
+
     public static class Application implements QuarkusApplication {
 
         private static final Logger LOG = Logger.getLogger(PolyfeedMain.class);
@@ -54,6 +68,7 @@ public class PolyfeedMain {
         public int run(String... args) throws Exception {
             int export = Arrays.asList(args).indexOf(EXPORT);
             if (export < 0) {
+                stopCleanlyOnSigterm();
                 Quarkus.waitForExit();
                 return 0;
             }

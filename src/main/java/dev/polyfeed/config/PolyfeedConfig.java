@@ -1,9 +1,11 @@
 package dev.polyfeed.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 /**
  * Every setting of Polyfeed, under the {@code polyfeed.} prefix. Each key can also be given as an
@@ -14,7 +16,6 @@ public interface PolyfeedConfig {
 
     String DEFAULT_CONTENT_DIR = "content";
     String DEFAULT_FEED_SIZE = "20";
-    String DEFAULT_CACHE_MB = "256";
 
     /**
      * Folder holding {@code site.yml}, {@code authors.yml} and one sub-folder of Markdown posts per
@@ -41,13 +42,8 @@ public interface PolyfeedConfig {
     @WithDefault("false")
     boolean strict();
 
-    /**
-     * Watch the content folder and publish changes (new, edited, removed posts; site.yml; authors.yml)
-     * within a second or two, without a restart. On in dev mode, off in production, where content
-     * usually ships in the image.
-     */
-    @WithDefault("false")
-    boolean watch();
+    /** Publishing changes to the content folder as they happen, under {@code polyfeed.watch}. */
+    Watch watch();
 
     /**
      * Reload the content when the process receives SIGHUP ({@code kill -HUP <pid>}): publishing without
@@ -59,17 +55,65 @@ public interface PolyfeedConfig {
     /**
      * Megabytes of rendered output kept in memory: three quarters for documents (identity and gzip'd
      * bytes), a quarter for rendered post bodies, which every feed a post is in shares. Both are
-     * rendered once, when first needed, and kept until this budget pushes the least used out; a site's
-     * feeds and pages together usually fit many times over.
+     * rendered once, when first needed, and kept until this budget pushes the least used out. Unset,
+     * it is an eighth of the JVM's maximum heap, so that the posts, a reload's second catalog and the
+     * renders in flight fit beside it in a container's usual cap; a value over half the maximum heap
+     * is refused at startup.
      */
-    @WithDefault(DEFAULT_CACHE_MB)
-    int cacheMb();
+    Optional<Integer> cacheMb();
+
+    /** How many documents are rendered at once, and how long a request waits for its turn. */
+    Render render();
 
     /** How clients and caches may keep what Polyfeed serves. */
     Http http();
 
     /** Real-time push of feed updates. */
     Websub websub();
+
+    /** Rendering documents on demand, under {@code polyfeed.render.}. */
+    interface Render {
+        /**
+         * Documents rendered at the same time, at most; 0 means twice the number of cores. Every render
+         * holds a feed's tree and bytes in memory, so this bounds memory as well as CPU.
+         */
+        @WithDefault("0")
+        int concurrency();
+
+        /**
+         * How long a request waits for a free render before it is answered {@code 503} with
+         * {@code Retry-After}: a busy server answers some requests later rather than all of them slowly.
+         */
+        @WithDefault("2s")
+        Duration queueTimeout();
+    }
+
+    /** Watching, under {@code polyfeed.watch}. */
+    interface Watch {
+        /**
+         * {@code polyfeed.watch}: watch the content folder and publish changes (new, edited, removed
+         * posts; site.yml; authors.yml) within a second or two, without a restart. On in dev mode, off
+         * in production, where content usually ships in the image.
+         */
+        @WithParentName
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * How long content on disk may be newer than what is served before readiness says so (and goes
+         * DOWN): a reload that keeps failing, or a watcher that cannot keep up, must not go unseen.
+         */
+        @WithDefault("60s")
+        Duration staleAfter();
+
+        /**
+         * How often the content folder's files (names, sizes, times, and where its symbolic links point)
+         * are compared with what was loaded, besides the file-system events: this finds what events miss,
+         * such as a symbolic link swapped to a new release or a Kubernetes ConfigMap update.
+         */
+        @WithDefault("5s")
+        Duration pollInterval();
+    }
 
     /** HTTP caching, under {@code polyfeed.http.}. */
     interface Http {

@@ -16,8 +16,10 @@ import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.content.Severity;
 
 /**
- * Ready once content is loaded and at least one post is published: a replica with nothing to serve
- * should not get traffic. The data tells an operator what was loaded and what was skipped, and why.
+ * Ready once content is loaded and at least one post is published, and as long as what is served is
+ * not older than the content on disk by more than {@code polyfeed.watch.stale-after}: a replica with
+ * nothing to serve, or serving stale content, should not get traffic. The data tells an operator what
+ * was loaded and what was skipped, and why, and since when and why the content is stale.
  */
 @Readiness
 @ApplicationScoped
@@ -53,6 +55,18 @@ public class ContentReadiness implements HealthCheck {
                 .withData("bodies", bodyProblems.isPresent() ? "checked" : "checking");
         if (catalog.posts().isEmpty()) {
             response.withData("reason", "no post could be loaded; see the problems listed here and in the log");
+        }
+        Freshness.State freshness = store.freshness();
+        freshness.changedSince().ifPresent(since -> response.withData("changedOnDiskSince", since.toString()));
+        freshness.lastFailure().ifPresent(failure -> response.withData("lastReloadFailed", failure));
+        if (freshness.watcherRestarts() > 0) {
+            response.withData("watcherRestarts", freshness.watcherRestarts());
+            freshness.watcherFailure().ifPresent(failure -> response.withData("watcherFailure", failure));
+        }
+        if (freshness.staleLongerThan(store.staleAfter(), store.clock().instant())) {
+            // serving content older than what is on disk, for longer than allowed: let the orchestrator act
+            response.down().withData("reason", "the content on disk changed at " + freshness.changedSince().orElseThrow()
+                    + " and is still not served: " + freshness.lastFailure().orElse("no reload has finished since"));
         }
         int listed = 0;
         for (ContentProblem problem : problems.lines()) {

@@ -3,6 +3,7 @@ package dev.polyfeed.publish;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +13,17 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.polyfeed.config.PolyfeedConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-
 /**
- * Publishes content changes without a restart: a file watcher ({@code polyfeed.watch}) and SIGHUP
- * ({@code polyfeed.reload-on-sighup}). A reload runs on its own thread, never on a request's; the new
- * publication is swapped in whole, so a request sees the old content or the new, never a mix.
+ * Tells when files under the content folder change, once a burst of changes has settled: one thread
+ * on the file system's events. It only reports; {@link PublicationStore} decides what to do, and
+ * restarts a watcher whose thread ended for any reason other than {@link #close()}.
  */
-@ApplicationScoped
-public class ContentWatcher {
+final class ContentWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ContentWatcher.class);
     /** Editors save in bursts (temp file, rename, chmod): wait until the tree is quiet this long. */
@@ -38,65 +31,58 @@ public class ContentWatcher {
     /** ...but never longer than this after the first change, however busy the tree is. */
     static final long MAX_DELAY_MILLIS = 1500;
 
-    private final PolyfeedConfig config;
-    private final PublicationStore store;
-    private volatile WatchService watchService;
-    private volatile Thread thread;
+    private final Path root;
+    private final Runnable changed;
+    private final WatchService service;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile Throwable failure;
 
-    ContentWatcher(PolyfeedConfig config, PublicationStore store) {
-        this.config = config;
-        this.store = store;
+    /**
+     * Starts watching.
+     *
+     * @param changed run on the watcher's thread after each settled burst of changes
+     */
+    ContentWatcher(Path root, Runnable changed) throws IOException {
+        this.root = root;
+        this.changed = changed;
+        this.service = FileSystems.getDefault().newWatchService();
+        registerTree(service, root);
+        this.thread = new Thread(this::watch, "polyfeed-content-watcher");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    // after the store's own startup load (observers with a lower priority value run first; the default is +500)
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
-        if (config.reloadOnSighup()) {
-            SighupReload.install(this::reloadSafely);
-        }
-        if (config.watch()) {
-            start(Path.of(config.contentDir()));
-        }
+    boolean isAlive() {
+        return thread.isAlive();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        WatchService service = watchService;
-        if (service != null) {
-            try {
-                service.close();
-            } catch (IOException e) {
-                LOG.debug("closing the content watcher", e);
-            }
-        }
+    /** Why the watcher's thread ended, if it did. */
+    String failure() {
+        Throwable cause = failure;
+        return cause == null ? "the watcher's thread ended" : cause.toString();
     }
 
-    /** Reloads, keeping the current publication if the reload fails (e.g. strict mode finds a problem). */
-    void reloadSafely() {
+    /** The watcher's thread, for tests that end it the way a failure would. */
+    Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
         try {
-            store.reload();
-        } catch (RuntimeException e) {
-            LOG.errorf("Content reload failed; still serving the previous content. %s", e.getMessage());
-        }
-    }
-
-    private void start(Path root) {
-        try {
-            WatchService service = FileSystems.getDefault().newWatchService();
-            registerTree(service, root);
-            watchService = service;
-            thread = new Thread(() -> watch(service, root), "polyfeed-content-watcher");
-            thread.setDaemon(true);
-            thread.start();
-            LOG.infof("Watching %s for content changes", root);
+            service.close();
         } catch (IOException e) {
-            LOG.errorf("Cannot watch %s for changes (%s); reload with SIGHUP instead", root, e.getMessage());
+            LOG.debug("closing the content watcher", e);
         }
     }
 
-    private void watch(WatchService service, Path root) {
+    private void watch() {
         try {
-            while (true) {
+            while (!closed) {
                 WatchKey first = service.take();
-                boolean relevant = drain(service, first, root);
+                boolean relevant = drain(first);
                 long started = System.currentTimeMillis();
                 // debounce: keep collecting until quiet, bounded by MAX_DELAY_MILLIS
                 while (System.currentTimeMillis() - started < MAX_DELAY_MILLIS) {
@@ -104,21 +90,26 @@ public class ContentWatcher {
                     if (next == null) {
                         break;
                     }
-                    relevant |= drain(service, next, root);
+                    relevant |= drain(next);
                 }
                 if (relevant) {
-                    reloadSafely();
+                    changed.run();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (ClosedWatchServiceException e) {
-            // shutting down
+            if (!closed) {
+                failure = e;
+            }
+        } catch (InterruptedException e) {
+            failure = e;
+        } catch (Throwable e) { // an OutOfMemoryError included: the store restarts the watcher
+            failure = e;
+            LOG.errorf("The content watcher failed: %s", e.toString());
         }
     }
 
     /** Takes a key's events, registers new folders, and says whether anything but hidden files changed. */
-    private boolean drain(WatchService service, WatchKey key, Path root) {
+    private boolean drain(WatchKey key) {
         boolean relevant = false;
         Path dir = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -126,16 +117,18 @@ public class ContentWatcher {
                 relevant = true;
                 continue;
             }
-            Path changed = dir.resolve((Path) event.context());
-            if (changed.getFileName().toString().startsWith(".")) {
+            Path changedPath = dir.resolve((Path) event.context());
+            String name = changedPath.getFileName().toString();
+            // editors' and rsync's temporary files are hidden; a ConfigMap's "..data" swap is not noise
+            if (name.startsWith(".") && !name.startsWith("..")) {
                 continue;
             }
             relevant = true;
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changedPath)) {
                 try {
-                    registerTree(service, changed);
+                    registerTree(service, changedPath);
                 } catch (IOException e) {
-                    LOG.warnf("Cannot watch new folder %s: %s", changed, e.getMessage());
+                    LOG.warnf("Cannot watch new folder %s: %s", changedPath, e.getMessage());
                 }
             }
         }
@@ -144,7 +137,7 @@ public class ContentWatcher {
     }
 
     private static void registerTree(WatchService service, Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
@@ -153,6 +146,11 @@ public class ContentWatcher {
                 dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
                         StandardWatchEventKinds.ENTRY_MODIFY);
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // a link loop: the loader reports it
             }
         });
     }

@@ -28,6 +28,9 @@ public final class Publication {
     private final List<FeedScope> feeds;
     private final Map<String, Supplier<Representation>> documents;
     private final Cache<String, Representation> rendered;
+    private final RenderGate gate;
+    /** Replaced by a newer publication: what it still renders for requests in flight is not kept. */
+    private volatile boolean retired;
     private final CompletableFuture<List<ContentProblem>> bodyProblems = new CompletableFuture<>();
 
     /**
@@ -35,8 +38,9 @@ public final class Publication {
      * @param cacheBytes most bytes of rendered documents kept
      */
     public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<String, Supplier<Representation>> documents,
-            long cacheBytes) {
+            long cacheBytes, RenderGate gate) {
         this.load = load;
+        this.gate = gate;
         this.feeds = List.copyOf(feeds);
         this.documents = Map.copyOf(documents);
         this.rendered = Caffeine.newBuilder()
@@ -85,9 +89,31 @@ public final class Publication {
         return Optional.ofNullable(rendered.getIfPresent(path));
     }
 
-    /** The document at a canonical site path such as {@code /tr/rss.xml}, rendered if not yet cached. */
+    /**
+     * The document at a canonical site path such as {@code /tr/rss.xml}, rendered if not yet cached.
+     * Concurrent first requests for one document render it once (the others wait for that render);
+     * renders of different documents are bounded by the {@link RenderGate}.
+     *
+     * @throws RenderGate.Busy when every render stayed busy for as long as a request may wait
+     */
     public Optional<Representation> find(String path) {
         Supplier<Representation> render = documents.get(path);
-        return render == null ? Optional.empty() : Optional.of(rendered.get(path, p -> render.get()));
+        if (render == null) {
+            return Optional.empty();
+        }
+        if (retired) {
+            return Optional.of(gate.render(render));
+        }
+        return Optional.of(rendered.get(path, p -> gate.render(render)));
+    }
+
+    /**
+     * Drops every rendered document: a newer publication is being served, and two sets of rendered
+     * documents must never share the heap. Requests still working on this one get their documents
+     * rendered, not kept.
+     */
+    void retire() {
+        retired = true;
+        rendered.invalidateAll();
     }
 }

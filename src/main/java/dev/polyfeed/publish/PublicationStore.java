@@ -1,13 +1,21 @@
 package dev.polyfeed.publish;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -18,9 +26,11 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.polyfeed.config.PolyfeedConfig;
+import dev.polyfeed.content.BodyRenderer;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
+import dev.polyfeed.content.MarkdownRenderer;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.content.Severity;
@@ -28,8 +38,16 @@ import dev.polyfeed.feed.FeedFormat;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Holds the current {@link Publication}. Content is read once at startup; requests only ever read the
- * snapshot, never the disk.
+ * Holds the current {@link Publication} and is the one place content is (re)loaded: at startup, when
+ * the watcher sees a change, on SIGHUP, or when the periodic check finds the folder differs from what
+ * was loaded. Requests only ever read the snapshot, never the disk.
+ *
+ * <p>Reloads run one at a time on one thread, and requests for a reload that arrive while one runs
+ * coalesce into a single next one, which reads the newest state of the folder. A reload that fails
+ * (strict mode finds a problem, the folder vanished) keeps the previous publication, and readiness says
+ * so once the content has been stale for {@code polyfeed.watch.stale-after}. The new publication is
+ * swapped in whole, and the old one's rendered documents are dropped at once, so two sets of them
+ * never share the heap.
  *
  * <p>Loading reads every file and its front matter, which is enough to know every feed; post bodies
  * are rendered when first needed. So that a body's problems are still reported without waiting for a
@@ -43,34 +61,76 @@ public class PublicationStore {
     private static final Logger LOG = Logger.getLogger(PublicationStore.class);
 
     private final PolyfeedConfig config;
+    private final Clock clock;
+    private final Path root;
+    private final CacheBudget budget;
+    private final BodyRenderer bodies;
+    private final RenderGate gate;
     private final AtomicReference<Publication> current = new AtomicReference<>();
-    private final ExecutorService bodyChecker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "polyfeed-body-check");
+    private final Freshness freshness = new Freshness();
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    private final ExecutorService reloader = daemonThread("polyfeed-reload", Thread.NORM_PRIORITY);
+    private final ExecutorService bodyChecker = daemonThread("polyfeed-body-check", Thread.MIN_PRIORITY);
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "polyfeed-content-check");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     });
+    private volatile ContentWatcher watcher;
+    /** The folder's fingerprint when the last reload began: the periodic check asks again only when it moves on. */
+    private volatile String lastAttempted = "";
 
-    PublicationStore(PolyfeedConfig config) {
+    PublicationStore(PolyfeedConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
+        this.root = Path.of(config.contentDir());
+        this.budget = CacheBudget.of(config.cacheMb(), Runtime.getRuntime().maxMemory());
+        this.bodies = new BodyRenderer(new MarkdownRenderer(), budget.bodyBytes());
+        this.gate = new RenderGate(config.render().concurrency(), config.render().queueTimeout());
     }
 
     void onStart(@Observes StartupEvent event) {
+        LOG.infof("Rendered output kept in memory: %s", budget);
         reload();
+        if (config.reloadOnSighup()) {
+            SighupReload.install(() -> requestReload("SIGHUP"));
+        }
+        if (config.watch().enabled()) {
+            startWatcher();
+            long every = Math.max(100, config.watch().pollInterval().toMillis());
+            poller.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
+        poller.shutdownNow();
+        ContentWatcher running = watcher;
+        if (running != null) {
+            running.close();
+        }
+        reloader.shutdownNow();
         bodyChecker.shutdownNow();
     }
 
-    /** Loads the content folder and swaps the new publication in whole. */
+    /**
+     * Loads the content folder now, on the caller's thread, and swaps the new publication in whole.
+     *
+     * @throws IllegalStateException when strict mode finds a problem, or the folder is gone while a
+     *         publication is being served (which is then kept)
+     */
     public synchronized Publication reload() {
-        long started = System.nanoTime();
-        Path root = Path.of(config.contentDir());
-        long cacheBytes = config.cacheMb() * 1024L * 1024L;
-        // a quarter for post bodies, shared by the documents rendered from them
-        ContentLoader.Result load = new ContentLoader(cacheBytes / 4).load(root, config.baseUrl());
+        Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
+        lastAttempted = ContentLoader.fingerprint(root);
+        Publication previous = current.get();
+        if (previous != null && !Files.isDirectory(root)) {
+            throw new IllegalStateException("the content folder " + root + " is missing or not a folder");
+        }
+        if (previous != null && !Files.isReadable(root)) {
+            throw new IllegalStateException("the content folder " + root + " cannot be read");
+        }
+        ContentLoader.Result load = new ContentLoader(bodies).load(root, config.baseUrl());
         List<ContentProblem> bodyProblems = null;
         if (config.strict()) {
             bodyProblems = load.catalog().bodyProblems();
@@ -82,15 +142,90 @@ public class PublicationStore {
             }
         }
         Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub(),
-                cacheBytes - cacheBytes / 4);
+                budget.documentBytes(), gate);
         current.set(publication);
-        report(publication, root, (System.nanoTime() - started) / 1_000_000);
+        if (previous != null) {
+            // body renderings stay: those of unchanged posts serve the new publication as they are
+            previous.retire();
+        }
+        freshness.published(started);
+        report(publication, root, (System.nanoTime() - startedNanos) / 1_000_000);
         if (bodyProblems != null) {
             publication.bodiesChecked(bodyProblems);
         } else {
             bodyChecker.execute(() -> checkBodies(publication));
         }
         return publication;
+    }
+
+    /**
+     * Asks for a reload without waiting for it: it runs on the reload thread, after the one running
+     * now, if any; requests that arrive meanwhile are served by that same next reload.
+     */
+    public void requestReload(String why) {
+        if (reloadQueued.compareAndSet(false, true)) {
+            reloader.execute(() -> {
+                reloadQueued.set(false);
+                reloadSafely(why);
+            });
+        }
+    }
+
+    private void reloadSafely(String why) {
+        Instant started = clock.instant();
+        try {
+            reload();
+        } catch (Throwable e) { // even an OutOfMemoryError must not end reloading for good
+            freshness.failed(started, e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.errorf("Content reload (%s) failed; still serving the previous content. %s", why, e.getMessage());
+        }
+    }
+
+    /** A change was seen on disk: the served content is stale from now until a reload publishes it. */
+    private void changed(String why) {
+        freshness.changed(clock.instant());
+        requestReload(why);
+    }
+
+    /**
+     * The periodic check: a watcher whose thread ended is restarted (and the change it may have missed
+     * loaded), a watcher watching a folder the content folder no longer resolves to is moved, and a
+     * folder whose files differ from what was loaded is reloaded.
+     */
+    void check() {
+        try {
+            ContentWatcher running = watcher;
+            if (running != null && !running.isAlive()) {
+                freshness.watcherRestarted(running.failure());
+                LOG.errorf("The content watcher stopped (%s); restarting it", running.failure());
+                startWatcher();
+                changed("the watcher was restarted");
+                return;
+            }
+            String now = ContentLoader.fingerprint(root);
+            Publication served = current.get();
+            if (served != null && !now.equals(served.load().fingerprint()) && !now.equals(lastAttempted)) {
+                if (running != null) {
+                    // a link swapped to another release is a new tree to watch
+                    running.close();
+                    startWatcher();
+                }
+                changed("the content folder changed");
+            }
+        } catch (Throwable e) {
+            LOG.errorf("Checking the content folder failed: %s", e.toString());
+        }
+    }
+
+    private void startWatcher() {
+        try {
+            watcher = new ContentWatcher(root, () -> changed("files changed"));
+            LOG.infof("Watching %s for content changes", root);
+        } catch (IOException | RuntimeException e) {
+            watcher = null;
+            LOG.errorf("Cannot watch %s for changes (%s); checking it every %s instead", root, e.getMessage(),
+                    config.watch().pollInterval());
+        }
     }
 
     public Publication current() {
@@ -101,6 +236,28 @@ public class PublicationStore {
     /** The current publication, if content has been loaded yet. */
     public Optional<Publication> loaded() {
         return Optional.ofNullable(current.get());
+    }
+
+    /** Whether what is served is what is on disk, for readiness. */
+    Freshness.State freshness() {
+        return freshness.state();
+    }
+
+    /**
+     * Whether the watcher's thread runs: empty when not watching. One that ended is restarted by the
+     * next periodic check; liveness fails only if that keeps failing.
+     */
+    public Optional<Boolean> watcherRunning() {
+        if (!config.watch().enabled()) {
+            return Optional.empty();
+        }
+        ContentWatcher running = watcher;
+        return Optional.of(running != null && running.isAlive());
+    }
+
+    /** The watcher, for tests that end its thread as a failure would. */
+    Optional<ContentWatcher> watcher() {
+        return Optional.ofNullable(watcher);
     }
 
     /** Renders every body of a publication, one at a time, and reports what it finds; stops if it is replaced. */
@@ -116,10 +273,11 @@ public class PublicationStore {
         }
         ProblemSummary summary = ProblemSummary.of(problems);
         summary.lines().forEach(PublicationStore::log);
-        publication.bodiesChecked(problems);
         LOG.infof("Rendered and checked %d post bodies in %d ms: %d warnings; by kind: %s",
                 publication.catalog().posts().size(), (System.nanoTime() - started) / 1_000_000, summary.lines().size(),
                 summary.byKind());
+        // last: whoever waits for the check (export, readiness) finds its report in the log already
+        publication.bodiesChecked(problems);
     }
 
     private static void log(ContentProblem problem) {
@@ -140,7 +298,24 @@ public class PublicationStore {
                 + " ignored, %d warnings; problems by kind: %s", catalog.posts().size(), root, millis,
                 perLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
                 publication.feeds().size() * FeedFormat.values().length, publication.load().skippedFiles(), catalog.drafts(),
-                publication.load().ignoredFiles(),
-                problems.count(Severity.WARNING), problems.byKind());
+                publication.load().ignoredFiles(), problems.count(Severity.WARNING), problems.byKind());
+    }
+
+    private static ExecutorService daemonThread(String name, int priority) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.setPriority(priority);
+            return thread;
+        });
+    }
+
+    /** How long content may be stale before readiness goes DOWN. */
+    Duration staleAfter() {
+        return config.watch().staleAfter();
+    }
+
+    Clock clock() {
+        return clock;
     }
 }

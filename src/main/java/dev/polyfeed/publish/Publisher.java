@@ -43,6 +43,12 @@ public final class Publisher {
      * @param cacheBytes most bytes of rendered documents kept in memory
      */
     public static Publication publish(ContentLoader.Result load, int feedSize, Optional<String> hub, long cacheBytes) {
+        return publish(load, feedSize, hub, cacheBytes, RenderGate.unbounded());
+    }
+
+    /** @param gate bounds how many documents render at once */
+    public static Publication publish(ContentLoader.Result load, int feedSize, Optional<String> hub, long cacheBytes,
+            RenderGate gate) {
         if (feedSize < 1) {
             throw new IllegalArgumentException("polyfeed.feed-size must be at least 1, not " + feedSize);
         }
@@ -70,7 +76,7 @@ public final class Publisher {
         documents.put(PageWriter.OPML_PATH, () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
         byte[] stylesheet = resource(FeedWriter.STYLESHEET);
         documents.put(STYLESHEET_PATH, () -> Representation.of(Kind.ASSET, stylesheet, XSL, Instant.EPOCH));
-        return new Publication(load, scopes, documents, cacheBytes);
+        return new Publication(load, scopes, documents, cacheBytes, gate);
     }
 
     private static void requireAbsoluteUrl(String url) {

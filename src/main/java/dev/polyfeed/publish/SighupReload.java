@@ -6,7 +6,8 @@ import sun.misc.Signal;
 
 /**
  * {@code kill -HUP <pid>} reloads the content, the way operators reload nginx. The JVM's own SIGHUP
- * handler would shut the server down; this one replaces it.
+ * handler would shut the server down; this one replaces it, and only asks for a reload: the signal
+ * thread never does the work.
  */
 final class SighupReload {
 
@@ -15,13 +16,11 @@ final class SighupReload {
     private SighupReload() {
     }
 
-    static void install(Runnable reload) {
+    static void install(Runnable requestReload) {
         try {
             Signal.handle(new Signal("HUP"), signal -> {
                 LOG.info("SIGHUP: reloading content");
-                Thread worker = new Thread(reload, "polyfeed-sighup-reload");
-                worker.setDaemon(true);
-                worker.start();
+                requestReload.run();
             });
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.infof("SIGHUP cannot be handled on this platform (%s); use polyfeed.watch to reload", e.getMessage());

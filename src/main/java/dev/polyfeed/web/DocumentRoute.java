@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.publish.RenderGate;
 import dev.polyfeed.publish.Representation;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.MultiMap;
@@ -81,7 +82,15 @@ class DocumentRoute {
         // a document's first request renders and compresses it: real work, off the event loop
         context.vertx().executeBlocking(() -> publication.find(path).orElseThrow(), false)
                 .onSuccess(document -> send(document, request, context.response()))
-                .onFailure(context::fail);
+                .onFailure(failure -> {
+                    if (failure instanceof RenderGate.Busy) {
+                        context.response().setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, Responses.RETRY_AFTER_SECONDS)
+                                .putHeader(ALLOW_ORIGIN, ANY).putHeader(HttpHeaders.CONTENT_TYPE, Responses.TEXT)
+                                .end(Responses.BUSY + "\n");
+                    } else {
+                        context.fail(failure);
+                    }
+                });
     }
 
     private void send(Representation document, HttpServerRequest request, HttpServerResponse response) {

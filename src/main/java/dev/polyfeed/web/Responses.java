@@ -104,6 +104,16 @@ final class Responses {
         return plain(Response.Status.NOT_FOUND, reason);
     }
 
+    /** Seconds a client is asked to wait when every render is busy. */
+    static final String RETRY_AFTER_SECONDS = "1";
+    static final String BUSY = "Every render is busy; please retry in a second.";
+
+    /** Every render is busy: come back shortly, rather than everyone waiting long. */
+    static Response busy() {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(TEXT).header("Retry-After", RETRY_AFTER_SECONDS)
+                .header("X-Content-Type-Options", "nosniff").header(ALLOW_ORIGIN, "*").entity(BUSY + "\n").build();
+    }
+
     static Response badRequest(String reason) {
         return plain(Response.Status.BAD_REQUEST, reason);
     }

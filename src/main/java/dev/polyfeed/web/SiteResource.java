@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.publish.RenderGate;
 import dev.polyfeed.publish.Representation;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
@@ -70,6 +71,7 @@ public class SiteResource {
         }
         return Uni.createFrom()
                 .item(() -> Responses.document(publication.find(path).orElseThrow(), headers, caching))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure(RenderGate.Busy.class).recoverWithItem(Responses::busy);
     }
 }

@@ -39,16 +39,40 @@ class StrictModeTest {
                 return strict;
             }
 
-            public boolean watch() {
-                return false;
+            public Watch watch() {
+                return new Watch() {
+                    public boolean enabled() {
+                        return false;
+                    }
+
+                    public java.time.Duration staleAfter() {
+                        return java.time.Duration.ofSeconds(60);
+                    }
+
+                    public java.time.Duration pollInterval() {
+                        return java.time.Duration.ofSeconds(5);
+                    }
+                };
             }
 
             public boolean reloadOnSighup() {
                 return false;
             }
 
-            public int cacheMb() {
-                return 16;
+            public Optional<Integer> cacheMb() {
+                return Optional.of(16);
+            }
+
+            public Render render() {
+                return new Render() {
+                    public int concurrency() {
+                        return 0;
+                    }
+
+                    public java.time.Duration queueTimeout() {
+                        return java.time.Duration.ofSeconds(2);
+                    }
+                };
             }
 
             public Http http() {
@@ -73,7 +97,7 @@ class StrictModeTest {
                 "---\ntitle: Betik\ndate: 2024-01-02\n---\nMetin\n\n<script>alert(1)</script>\n");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
-                () -> new PublicationStore(config(content, true)).reload());
+                () -> new PublicationStore(config(content, true), java.time.Clock.systemUTC()).reload());
         String message = failure.getMessage();
         assertTrue(message.contains("3 problem(s)"), message);
         assertTrue(message.contains("ERROR " + content.resolve("tr/bad.md") + ":3: YAML cannot be read: while parsing a flow sequence started on line 2"), message);
@@ -82,7 +106,7 @@ class StrictModeTest {
         assertTrue(message.contains("WARNING " + content.resolve("tr/script.md")
                 + ":7: HTML that feeds must not carry was removed: <script> (line 7)"), message);
 
-        Publication lenient = new PublicationStore(config(content, false)).reload();
+        Publication lenient = new PublicationStore(config(content, false), java.time.Clock.systemUTC()).reload();
         assertEquals(3, lenient.catalog().posts().size(), "without strict mode the good posts are served");
         // the background check renders every body and reports the same problem
         List<ContentProblem> bodyProblems = lenient.awaitBodyProblems();

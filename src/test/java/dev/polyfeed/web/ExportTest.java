@@ -58,7 +58,8 @@ class ExportTest {
     void neverWritesOutsideTheFolder() {
         assertThrows(IllegalArgumentException.class,
                 () -> StaticExport.write(new Publication(store.current().load(), java.util.List.of(),
-                        java.util.Map.of("/../../escape.xml", () -> store.current().find("/").orElseThrow()), 1 << 20),
+                        java.util.Map.of("/../../escape.xml", () -> store.current().find("/").orElseThrow()), 1 << 20,
+                        dev.polyfeed.publish.RenderGate.unbounded()),
                         export));
     }
 

@@ -5,7 +5,8 @@
 # Defaults: 1000 posts (generated, seeded), 60 s, 512m, 0.3 s, 128 connections. Needs wrk.
 # Set ALLOW_503=1 to accept 503s (a small heap sheds load; it must never answer 500), and
 # SAMPLE_EVERY=60 for a soak (resident memory and threads are sampled every that many seconds), and
-# QUIET_SECONDS to make the run without edits shorter than the run with them (default: as long).
+# QUIET_SECONDS to make the run without edits shorter than the run with them (default: as long), and
+# POLYFEED_JAR to run another build than target/quarkus-app/quarkus-run.jar.
 # Exits non-zero unless: no 5xx (but 503 when allowed), no socket errors or timeouts, the last edit
 # served within 2 s of the run's end, requests/s with edits at least half of those without, and
 # resident memory at the end within 10 % of the start of the serving phase.
@@ -22,7 +23,8 @@ PORT=${POLYFEED_BENCH_PORT:-18090}
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
+JAR=${POLYFEED_JAR:-target/quarkus-app/quarkus-run.jar}
+[ -f "$JAR" ] || ./mvnw -q package -DskipTests
 
 WORK=$(mktemp -d)
 CONTENT="$WORK/content"
@@ -30,7 +32,7 @@ java src/bench/CorpusGenerator.java "$CONTENT" "$POSTS" 42 content >/dev/null
 find "$CONTENT" -name '*.md' | sort >"$WORK/files"
 
 java -Xmx"$HEAP" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dpolyfeed.content-dir="$CONTENT" \
-  -Dpolyfeed.watch=true -Dpolyfeed.base-url="$BASE" -jar target/quarkus-app/quarkus-run.jar >"$WORK/server.log" 2>&1 &
+  -Dpolyfeed.watch=true -Dpolyfeed.base-url="$BASE" -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; kill "${SAMPLER:-}" "${EDITOR_LOOP:-}" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -32,6 +32,9 @@ public final class Catalog {
     private final Map<String, List<Post>> byTag;
     private final Map<Language, Map<String, List<Post>>> byLanguageAndTag;
     private final Map<String, List<Post>> bySlug;
+    private final Map<String, Author> authors;
+    private final Map<String, List<Post>> byAuthor;
+    private final Map<Language, Map<String, List<Post>>> byLanguageAndAuthor;
     private final List<ContentProblem> problems;
     private final int drafts;
 
@@ -51,7 +54,20 @@ public final class Catalog {
         Map<String, List<Post>> tagged = new HashMap<>();
         Map<Language, Map<String, List<Post>>> languageTagged = new TreeMap<>();
         Map<String, List<Post>> slugs = new HashMap<>();
+        Map<String, Author> people = new LinkedHashMap<>();
+        Map<String, List<Post>> authored = new HashMap<>();
+        Map<Language, Map<String, List<Post>>> languageAuthored = new TreeMap<>();
         for (Post post : this.posts) {
+            for (Author author : post.authors()) {
+                people.putIfAbsent(author.key(), author);
+                List<Post> theirs = authored.computeIfAbsent(author.key(), k -> new ArrayList<>());
+                // an author named twice on one post is one author of it
+                if (theirs.isEmpty() || theirs.get(theirs.size() - 1) != post) {
+                    theirs.add(post);
+                    languageAuthored.computeIfAbsent(post.language(), k -> new HashMap<>())
+                            .computeIfAbsent(author.key(), k -> new ArrayList<>()).add(post);
+                }
+            }
             languages.computeIfAbsent(post.language(), k -> new ArrayList<>()).add(post);
             slugs.computeIfAbsent(post.slug(), k -> new ArrayList<>()).add(post);
             for (Tag tag : post.tags()) {
@@ -66,6 +82,11 @@ public final class Catalog {
         languageTagged.forEach((language, map) -> frozen.put(language, freeze(map)));
         this.byLanguageAndTag = Collections.unmodifiableMap(frozen);
         this.bySlug = freeze(slugs);
+        this.authors = Collections.unmodifiableMap(people);
+        this.byAuthor = freeze(authored);
+        Map<Language, Map<String, List<Post>>> frozenAuthors = new TreeMap<>();
+        languageAuthored.forEach((language, map) -> frozenAuthors.put(language, freeze(map)));
+        this.byLanguageAndAuthor = Collections.unmodifiableMap(frozenAuthors);
     }
 
     /**
@@ -230,6 +251,28 @@ public final class Catalog {
 
     public List<Post> posts(Language language, String tagKey) {
         return byLanguageAndTag.getOrDefault(language, Map.of()).getOrDefault(tagKey, List.of());
+    }
+
+    /** Everyone credited on a published post, by key; the first spelling seen (newest post first) is shown. */
+    public List<Author> authors() {
+        return authors.values().stream().sorted(Comparator.comparing(Author::key)).toList();
+    }
+
+    public List<Author> authors(Language language) {
+        return byLanguageAndAuthor.getOrDefault(language, Map.of()).keySet().stream().sorted().map(authors::get).toList();
+    }
+
+    public Optional<Author> author(String key) {
+        return Optional.ofNullable(authors.get(key));
+    }
+
+    /** An author's posts in every language, newest first. */
+    public List<Post> postsBy(String authorKey) {
+        return byAuthor.getOrDefault(authorKey, List.of());
+    }
+
+    public List<Post> postsBy(Language language, String authorKey) {
+        return byLanguageAndAuthor.getOrDefault(language, Map.of()).getOrDefault(authorKey, List.of());
     }
 
     public Optional<Post> post(Language language, String slug) {

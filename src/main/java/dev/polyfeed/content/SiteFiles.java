@@ -114,7 +114,7 @@ public final class SiteFiles {
                         .hint("write " + key + ": {name: Full Name, url: https://…}").build());
                 return;
             }
-            authors.put(key, author.get());
+            authors.put(key, author.get().withKey(key));
         });
         return authors;
     }

@@ -3,6 +3,7 @@ package dev.polyfeed.feed;
 import java.util.List;
 import java.util.Optional;
 
+import dev.polyfeed.content.Author;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Language;
 import dev.polyfeed.content.Post;
@@ -11,79 +12,154 @@ import dev.polyfeed.content.Tag;
 import dev.polyfeed.content.Urls;
 
 /**
- * Which posts a feed holds: one language, one tag in one language, or one tag across languages.
- *
- * @param language the language, or null for a cross-language tag feed
- * @param tag the tag, or null for a whole-language feed
+ * Which posts a feed holds, one kind of feed per case: a language, a tag in a language, a tag across
+ * languages, an author across languages, an author in a language. Each case says its language (if
+ * any), its folder in the site ({@code /tr/tags/ai/}), what its title adds and which posts it holds;
+ * a new kind of feed is a new case, which the compiler makes answer all four.
  */
-public record FeedScope(Language language, Tag tag) {
+public sealed interface FeedScope {
 
-    public FeedScope {
-        if (language == null && tag == null) {
-            throw new IllegalArgumentException("a feed is for a language, a tag, or both");
+    /** The language every item of the feed is in; empty for feeds across languages. */
+    Optional<Language> languageIfAny();
+
+    /** The feed's folder in the site, with a trailing slash: {@code /tr/tags/ai/}. */
+    String directory();
+
+    /** What the title adds to the site's (or the language's) title: {@code " – #AI"}. */
+    String titleSuffix();
+
+    /** The feed's posts from the catalog, newest first, all of them (callers cut to the feed size). */
+    List<Post> posts(Catalog catalog);
+
+    /** Every post in one language: {@code /tr/}. */
+    record InLanguage(Language language) implements FeedScope {
+        public Optional<Language> languageIfAny() {
+            return Optional.of(language);
+        }
+
+        public String directory() {
+            return "/" + language.tag() + "/";
+        }
+
+        public String titleSuffix() {
+            return "";
+        }
+
+        public List<Post> posts(Catalog catalog) {
+            return catalog.posts(language);
         }
     }
 
-    public static FeedScope of(Language language) {
-        return new FeedScope(language, null);
+    /** One tag in one language: {@code /tr/tags/ai/}. */
+    record TagInLanguage(Language language, Tag tag) implements FeedScope {
+        public Optional<Language> languageIfAny() {
+            return Optional.of(language);
+        }
+
+        public String directory() {
+            return "/" + language.tag() + "/tags/" + Urls.segment(tag.key()) + "/";
+        }
+
+        public String titleSuffix() {
+            return " – #" + tag.label();
+        }
+
+        public List<Post> posts(Catalog catalog) {
+            return catalog.posts(language, tag.key());
+        }
     }
 
-    public static FeedScope of(Language language, Tag tag) {
-        return new FeedScope(language, tag);
+    /** One tag in every language: {@code /tags/ai/}. No feed language; each item has its own. */
+    record TagEverywhere(Tag tag) implements FeedScope {
+        public Optional<Language> languageIfAny() {
+            return Optional.empty();
+        }
+
+        public String directory() {
+            return "/tags/" + Urls.segment(tag.key()) + "/";
+        }
+
+        public String titleSuffix() {
+            return " – #" + tag.label();
+        }
+
+        public List<Post> posts(Catalog catalog) {
+            return catalog.posts(tag.key());
+        }
     }
 
-    public static FeedScope of(Tag tag) {
-        return new FeedScope(null, tag);
+    /** One author in every language: {@code /authors/ada/}, as Ghost and WordPress have them. */
+    record ByAuthor(Author author) implements FeedScope {
+        public Optional<Language> languageIfAny() {
+            return Optional.empty();
+        }
+
+        public String directory() {
+            return "/authors/" + Urls.segment(author.key()) + "/";
+        }
+
+        public String titleSuffix() {
+            return " – " + author.name();
+        }
+
+        public List<Post> posts(Catalog catalog) {
+            return catalog.postsBy(author.key());
+        }
     }
 
-    public Optional<Language> languageIfAny() {
-        return Optional.ofNullable(language);
+    /** One author in one language: {@code /tr/authors/ada/}. */
+    record ByAuthorInLanguage(Language language, Author author) implements FeedScope {
+        public Optional<Language> languageIfAny() {
+            return Optional.of(language);
+        }
+
+        public String directory() {
+            return "/" + language.tag() + "/authors/" + Urls.segment(author.key()) + "/";
+        }
+
+        public String titleSuffix() {
+            return " – " + author.name();
+        }
+
+        public List<Post> posts(Catalog catalog) {
+            return catalog.postsBy(language, author.key());
+        }
+    }
+
+    static FeedScope of(Language language) {
+        return new InLanguage(language);
+    }
+
+    static FeedScope of(Language language, Tag tag) {
+        return new TagInLanguage(language, tag);
+    }
+
+    static FeedScope of(Tag tag) {
+        return new TagEverywhere(tag);
     }
 
     /** Site path of the feed in a format: {@code /tr/rss.xml}, {@code /tr/tags/ai/atom.xml}, {@code /tags/ai/rss.xml}. */
-    public String path(FeedFormat format) {
+    default String path(FeedFormat format) {
         return directory() + format.fileName();
     }
 
     /** Site path of a document of the feed's history: the feed itself, or {@code …/archive/3/atom.xml}. */
-    public String path(FeedFormat format, int page) {
+    default String path(FeedFormat format, int page) {
         return page == 0 ? path(format) : directory() + "archive/" + page + "/" + format.fileName();
     }
 
-    private String directory() {
-        StringBuilder path = new StringBuilder("/");
-        if (language != null) {
-            path.append(language.tag()).append('/');
-        }
-        if (tag != null) {
-            path.append("tags/").append(Urls.segment(tag.key())).append('/');
-        }
-        return path.toString();
-    }
-
     /** The permanent id of the feed, the same in every format and at every base URL. */
-    public String id(Site site) {
-        return site.tagUri("feed" + directory().substring(0, directory().length() - 1));
+    default String id(Site site) {
+        String directory = directory();
+        return site.tagUri("feed" + directory.substring(0, directory.length() - 1));
     }
 
-    public String title(Site site) {
-        if (tag == null) {
-            return site.titleFor(language);
-        }
-        String base = language == null ? site.title() : site.titleFor(language);
-        return base + " – #" + tag.label();
+    default String title(Site site) {
+        return languageIfAny().map(site::titleFor).orElse(site.title()) + titleSuffix();
     }
 
-    public String description(Site site) {
-        String base = language == null ? site.description() : site.descriptionFor(language);
+    default String description(Site site) {
+        String base = languageIfAny().map(site::descriptionFor).orElse(site.description());
         return base.isBlank() ? title(site) : base;
-    }
-
-    /** The feed's posts from the catalog, newest first, all of them (callers cut to the feed size). */
-    public List<Post> posts(Catalog catalog) {
-        if (tag == null) {
-            return catalog.posts(language);
-        }
-        return language == null ? catalog.posts(tag.key()) : catalog.posts(language, tag.key());
     }
 }

@@ -21,12 +21,12 @@ public final class OpmlWriter {
         for (Language language : catalog.languages()) {
             Element group = new Element("outline").setAttribute("text", language.nativeName())
                     .setAttribute("title", language.nativeName());
-            scopes.stream().filter(scope -> language.equals(scope.language()))
+            scopes.stream().filter(scope -> scope.languageIfAny().equals(java.util.Optional.of(language)))
                     .forEach(scope -> addFeeds(group, site, scope));
             body.addContent(group);
         }
-        Element allLanguages = new Element("outline").setAttribute("text", "Tags, all languages");
-        scopes.stream().filter(scope -> scope.language() == null).forEach(scope -> addFeeds(allLanguages, site, scope));
+        Element allLanguages = new Element("outline").setAttribute("text", "Tags and authors, all languages");
+        scopes.stream().filter(scope -> scope.languageIfAny().isEmpty()).forEach(scope -> addFeeds(allLanguages, site, scope));
         if (!allLanguages.getChildren().isEmpty()) {
             body.addContent(allLanguages);
         }

@@ -62,7 +62,7 @@ public final class PageWriter {
             html.append("<section lang=\"").append(language.tag()).append("\" dir=\"").append(language.direction())
                     .append("\" id=\"").append(language.tag()).append("\">\n<h2>")
                     .append(Html.escape(language.nativeName())).append("</h2>\n<ul>\n");
-            scopes.stream().filter(scope -> language.equals(scope.language()))
+            scopes.stream().filter(scope -> scope.languageIfAny().equals(java.util.Optional.of(language)))
                     .forEach(scope -> feedItem(html, scope));
             html.append("</ul>\n<ul>\n");
             for (Post post : catalog.posts(language)) {
@@ -72,9 +72,9 @@ public final class PageWriter {
             }
             html.append("</ul>\n</section>\n");
         }
-        List<FeedScope> crossLanguage = scopes.stream().filter(scope -> scope.language() == null).toList();
+        List<FeedScope> crossLanguage = scopes.stream().filter(scope -> scope.languageIfAny().isEmpty()).toList();
         if (!crossLanguage.isEmpty()) {
-            html.append("<section id=\"tags\">\n<h2>Tags, all languages</h2>\n<ul>\n");
+            html.append("<section id=\"tags\">\n<h2>Tags and authors, all languages</h2>\n<ul>\n");
             crossLanguage.forEach(scope -> feedItem(html, scope));
             html.append("</ul>\n</section>\n");
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.function.Supplier;
 
+import dev.polyfeed.content.Author;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.Language;
@@ -101,7 +102,10 @@ public final class Publisher {
         }
     }
 
-    /** Every feed there is: per language, per tag in each language, per tag across languages. */
+    /**
+     * Every feed there is: per language, per tag and per author in each language, per tag and per
+     * author across languages.
+     */
     static List<FeedScope> scopes(Catalog catalog) {
         List<FeedScope> scopes = new ArrayList<>();
         for (Language language : catalog.languages()) {
@@ -109,9 +113,15 @@ public final class Publisher {
             for (Tag tag : catalog.tags(language)) {
                 scopes.add(FeedScope.of(language, tag));
             }
+            for (Author author : catalog.authors(language)) {
+                scopes.add(new FeedScope.ByAuthorInLanguage(language, author));
+            }
         }
         for (Tag tag : catalog.tags()) {
             scopes.add(FeedScope.of(tag));
+        }
+        for (Author author : catalog.authors()) {
+            scopes.add(new FeedScope.ByAuthor(author));
         }
         return scopes;
     }

@@ -5,21 +5,27 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.content.Urls;
 import dev.polyfeed.publish.Representation;
 
-/** The HTTP side of serving a pre-rendered document: encodings, validators, 304s, caching, CORS. */
+/**
+ * Every HTTP answer Polyfeed gives, decided in one place: for a document its encoding, validators,
+ * 304, caching and CORS; redirects, 404s with their reason, 400, 405 and 503. Both routes only copy
+ * the {@link Reply} onto their response.
+ */
 final class Responses {
 
     static final String TEXT = "text/plain; charset=utf-8";
+    static final String ALLOWED_METHODS = "GET, HEAD";
     /** How a browser is sent a feed, so that it applies the feed's stylesheet instead of showing source. */
     static final String XML_FOR_BROWSERS = "application/xml; charset=utf-8";
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
@@ -45,22 +51,13 @@ final class Responses {
     }
 
     /**
-     * What to send for a document, decided from the request's headers alone, so that the fast route
-     * and the JAX-RS resource answer alike.
-     *
-     * @param body null for a 304
-     */
-    record Answer(boolean notModified, boolean gzip, String contentType, byte[] body, String etag,
-            String lastModified, String cacheControl, String vary) {
-    }
-
-    /**
-     * The document, gzip'd when the client accepts it, or 304 when the client's copy is current.
-     * If-None-Match wins over If-Modified-Since, as RFC 9110 section 13.2.2 says.
+     * The document, gzip'd when the client accepts it, or 304 when the client's copy is current, with
+     * its validators, caching and CORS headers. Decided from the request's headers alone, so that both
+     * routes answer alike. If-None-Match wins over If-Modified-Since, as RFC 9110 section 13.2.2 says.
      *
      * @param header the request's header by name, or null
      */
-    static Answer answer(Representation document, Function<String, String> header, Caching caching) {
+    static Reply document(Representation document, Function<String, String> header, Caching caching) {
         boolean gzip = acceptsGzip(header.apply(HttpHeaders.ACCEPT_ENCODING));
         boolean feedXml = isFeedXml(document.mediaType());
         // Browsers show application/rss+xml and application/atom+xml as source (Chromium) or offer a
@@ -74,53 +71,53 @@ final class Responses {
         String ifNoneMatch = header.apply(HttpHeaders.IF_NONE_MATCH);
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(header.apply(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
-        return new Answer(current, gzip, browser ? XML_FOR_BROWSERS : document.mediaType(),
-                current ? null : gzip ? document.gzipBody() : document.body(), etag, document.httpDate(),
-                caching.of(document.kind()), feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding");
-    }
-
-    /** The same answer for the JAX-RS resource, which serves documents reached by non-canonical paths. */
-    static Response document(Representation document, HttpHeaders headers, Caching caching) {
-        Answer answer = answer(document, headers::getHeaderString, caching);
-        Response.ResponseBuilder response;
-        if (answer.notModified()) {
-            response = Response.notModified();
-        } else {
-            response = Response.ok(answer.body(), answer.contentType());
-            if (answer.gzip()) {
-                response.header("Content-Encoding", "gzip");
-            }
+        List<Reply.Header> headers = new ArrayList<>(9);
+        headers.add(new Reply.Header(HttpHeaders.ETAG, etag));
+        headers.add(new Reply.Header(HttpHeaders.LAST_MODIFIED, document.httpDate()));
+        headers.add(new Reply.Header(HttpHeaders.CACHE_CONTROL, caching.of(document.kind())));
+        headers.add(new Reply.Header(HttpHeaders.VARY, feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding"));
+        headers.add(CORS);
+        headers.add(new Reply.Header(EXPOSE_HEADERS, EXPOSED));
+        if (current) {
+            return new Reply(304, headers, null);
         }
-        return response.header(HttpHeaders.ETAG, answer.etag())
-                .header(HttpHeaders.LAST_MODIFIED, answer.lastModified())
-                .header(HttpHeaders.CACHE_CONTROL, answer.cacheControl())
-                .header(HttpHeaders.VARY, answer.vary())
-                .header(ALLOW_ORIGIN, "*")
-                .header(EXPOSE_HEADERS, EXPOSED)
-                .build();
+        headers.add(new Reply.Header(HttpHeaders.CONTENT_TYPE, browser ? XML_FOR_BROWSERS : document.mediaType()));
+        if (gzip) {
+            headers.add(new Reply.Header(HttpHeaders.CONTENT_ENCODING, "gzip"));
+        }
+        return new Reply(200, headers, gzip ? document.gzipBody() : document.body());
     }
 
-    static Response notFound(String reason) {
-        return plain(Response.Status.NOT_FOUND, reason);
+    private static final Reply.Header CORS = new Reply.Header(ALLOW_ORIGIN, "*");
+    private static final Reply.Header PLAIN = new Reply.Header(HttpHeaders.CONTENT_TYPE, TEXT);
+    private static final Reply.Header NOSNIFF = new Reply.Header("X-Content-Type-Options", "nosniff");
+
+    static Reply notFound(String reason) {
+        return Reply.text(404, reason, List.of(PLAIN, NOSNIFF));
     }
 
     /** Seconds a client is asked to wait when every render is busy. */
     static final String RETRY_AFTER_SECONDS = "1";
-    static final String BUSY = "Every render is busy; please retry in a second.";
 
     /** Every render is busy: come back shortly, rather than everyone waiting long. */
-    static Response busy() {
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(TEXT).header("Retry-After", RETRY_AFTER_SECONDS)
-                .header("X-Content-Type-Options", "nosniff").header(ALLOW_ORIGIN, "*").entity(BUSY + "\n").build();
+    static Reply busy() {
+        return Reply.text(503, "Every render is busy; please retry in a second.",
+                List.of(PLAIN, NOSNIFF, CORS, new Reply.Header("Retry-After", RETRY_AFTER_SECONDS)));
     }
 
-    static Response badRequest(String reason) {
-        return plain(Response.Status.BAD_REQUEST, reason);
+    static Reply badRequest(String reason) {
+        return Reply.text(400, reason, List.of(PLAIN, NOSNIFF));
     }
 
-    private static Response plain(Response.Status status, String reason) {
-        return Response.status(status).type(TEXT).header("X-Content-Type-Options", "nosniff")
-                .entity(reason + "\n").build();
+    /** Polyfeed only reads: any other method, on any path, with what is allowed. */
+    static Reply methodNotAllowed() {
+        return Reply.text(405, "Polyfeed serves feeds read-only: use GET or HEAD.",
+                List.of(PLAIN, NOSNIFF, new Reply.Header(HttpHeaders.ALLOW, ALLOWED_METHODS)));
+    }
+
+    /** To the canonical path of what was asked for, or to a request target's percent-encoded form. */
+    static Reply movedTo(String pathOrTarget) {
+        return new Reply(301, List.of(new Reply.Header(HttpHeaders.LOCATION, Urls.toAscii(pathOrTarget)), CORS), null);
     }
 
     /** A piece of the request, safe to quote back: no control characters, at most 80 characters. */
@@ -128,11 +125,6 @@ final class Responses {
         String visible = text.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return visible.length() > 80 ? visible.substring(0, 80) + "…" : visible;
-    }
-
-    static Response movedTo(String path) {
-        return Response.status(Response.Status.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, Urls.toAscii(path))
-                .header(ALLOW_ORIGIN, "*").build();
     }
 
     static boolean isFeedXml(String mediaType) {

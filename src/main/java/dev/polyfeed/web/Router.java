@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.polyfeed.content.Author;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Language;
 import dev.polyfeed.content.Post;
@@ -57,6 +58,10 @@ final class Router {
         if (segments.get(0).equals("tags")) {
             return segments.size() < 3 ? missing(segments) : tagFeed(null, segments.get(1), segments.subList(2, segments.size()), true);
         }
+        if (segments.get(0).equals("authors")) {
+            return segments.size() < 3 ? missing(segments)
+                    : authorFeed(null, segments.get(1), segments.subList(2, segments.size()), true);
+        }
         String lang = segments.get(0);
         Optional<Language> language = catalog.language(lang);
         if (language.isEmpty()) {
@@ -69,6 +74,9 @@ final class Router {
         }
         if (rest.size() >= 3 && rest.get(0).equals("tags")) {
             return tagFeed(language.get(), rest.get(1), rest.subList(2, rest.size()), canonical);
+        }
+        if (rest.size() >= 3 && rest.get(0).equals("authors")) {
+            return authorFeed(language.get(), rest.get(1), rest.subList(2, rest.size()), canonical);
         }
         return feedDocument(FeedScope.of(language.get()), rest, canonical, segments);
     }
@@ -90,8 +98,22 @@ final class Router {
             return new Missing("No tag '" + Responses.quoted(spelling) + "'" + (language == null ? "" : " in " + language) + ". Tags: "
                     + listed(known, Tag::key) + ".");
         }
-        FeedScope scope = new FeedScope(language, tag.get());
+        FeedScope scope = language == null ? FeedScope.of(tag.get()) : FeedScope.of(language, tag.get());
         return feedDocument(scope, rest, canonical && spelling.equals(tag.get().key()), rest);
+    }
+
+    /** An author's feed: keys are matched as tags are ({@code Ada}, {@code ada}). */
+    private Route authorFeed(Language language, String spelling, List<String> rest, boolean canonical) {
+        Optional<Author> author = catalog.author(Tag.keyOf(spelling))
+                .filter(found -> language == null || !catalog.postsBy(language, found.key()).isEmpty());
+        if (author.isEmpty()) {
+            List<Author> known = language == null ? catalog.authors() : catalog.authors(language);
+            return new Missing("No author '" + Responses.quoted(spelling) + "'" + (language == null ? "" : " in " + language)
+                    + ". Authors: " + listed(known, Author::key) + ".");
+        }
+        FeedScope scope = language == null ? new FeedScope.ByAuthor(author.get())
+                : new FeedScope.ByAuthorInLanguage(language, author.get());
+        return feedDocument(scope, rest, canonical && spelling.equals(author.get().key()), rest);
     }
 
     /** {@code rss.xml} or {@code archive/3/rss.xml} below a feed's directory. */

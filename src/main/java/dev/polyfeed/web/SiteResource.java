@@ -44,7 +44,7 @@ public class SiteResource {
         // decoded here, once: the JAX-RS path segments decode "%25zz" twice and fail on it
         Optional<List<String>> segments = RequestUris.segments(request.path());
         if (segments.isEmpty()) {
-            return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8."));
+            return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8.").toResponse());
         }
         return serve(publication, segments.get(), headers);
     }
@@ -59,19 +59,20 @@ public class SiteResource {
             return document(publication, found.path(), headers);
         }
         if (route instanceof Router.Moved moved) {
-            return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()));
+            return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()).toResponse());
         }
-        return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()));
+        return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()).toResponse());
     }
 
     private Uni<Response> document(Publication publication, String path, HttpHeaders headers) {
         Optional<Representation> cached = publication.cached(path);
         if (cached.isPresent()) {
-            return Uni.createFrom().item(Responses.document(cached.get(), headers, caching));
+            return Uni.createFrom().item(Responses.document(cached.get(), headers::getHeaderString, caching).toResponse());
         }
         return Uni.createFrom()
-                .item(() -> Responses.document(publication.find(path).orElseThrow(), headers, caching))
+                .item(() -> Responses.document(publication.find(path).orElseThrow(), headers::getHeaderString, caching)
+                        .toResponse())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(RenderGate.Busy.class).recoverWithItem(Responses::busy);
+                .onFailure(RenderGate.Busy.class).recoverWithItem(() -> Responses.busy().toResponse());
     }
 }

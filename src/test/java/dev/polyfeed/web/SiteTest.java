@@ -33,9 +33,10 @@ class SiteTest {
         Xml opml = Xml.parse(fetch("/feeds.opml"));
         assertEquals("2.0", opml.text("/opml/@version"));
         List<String> urls = opml.texts("//outline/@xmlUrl");
-        // tr: itself + ai, açık-kaynak, c-c++, i̇stanbul; ar: itself + ai, البرمجيات-الحرة;
-        // en: itself + ai, café; pt-BR: itself + notícias; those 7 tags across languages; three formats each
-        assertEquals(3 * (5 + 3 + 3 + 2 + 7), urls.size());
+        // tr: itself + ai, açık-kaynak, c-c++, i̇stanbul + authors ada, nobody; ar: itself + ai,
+        // البرمجيات-الحرة + author ada; en: itself + ai, café + author grace-hopper (inline);
+        // pt-BR: itself + notícias; those 7 tags and 3 authors across languages; three formats each
+        assertEquals(3 * ((5 + 2) + (3 + 1) + (3 + 1) + 2 + (7 + 3)), urls.size());
         for (String url : urls) {
             assertTrue(url.startsWith(BASE + "/"), url);
             byte[] body = fetch(url.substring(BASE.length()));
@@ -55,7 +56,7 @@ class SiteTest {
                 assertEquals(feed.count("//item"), feed.count("//item/dc:language"), url);
             }
         }
-        assertEquals(List.of("ar", "en", "pt-BR", "tr"), opml.texts("/opml/body/outline[@text!='Tags, all languages']/outline[1]/@language"));
+        assertEquals(List.of("ar", "en", "pt-BR", "tr"), opml.texts("/opml/body/outline[@text!='Tags and authors, all languages']/outline[1]/@language"));
     }
 
     @Test
@@ -65,9 +66,9 @@ class SiteTest {
         List<String> rss = index.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href");
         List<String> atom = index.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href");
         List<String> json = index.select("link[rel=alternate][type=application/feed+json]").eachAttr("href");
-        assertEquals(20, rss.size());
-        assertEquals(20, atom.size());
-        assertEquals(20, json.size());
+        assertEquals(27, rss.size());
+        assertEquals(27, atom.size());
+        assertEquals(27, json.size());
         assertTrue(rss.contains(BASE + "/tr/rss.xml"));
         assertTrue(atom.contains(BASE + "/tags/ai/atom.xml"));
         assertEquals("rtl", index.selectFirst("section[lang=ar]").attr("dir"));

@@ -1,0 +1,50 @@
+package dev.polyfeed.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * One HTTP answer as {@link Responses} decided it: status, headers in order, body. The two routes that
+ * serve (the Vert.x route and the JAX-RS resource) only copy it onto their response, so a header is
+ * decided in one place whichever route matched.
+ *
+ * @param body the bytes, or null for none (a 304, a redirect)
+ */
+record Reply(int status, List<Header> headers, byte[] body) {
+
+    record Header(String name, String value) {
+    }
+
+    Reply {
+        headers = List.copyOf(headers);
+    }
+
+    static Reply text(int status, String text, List<Header> headers) {
+        return new Reply(status, headers, (text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** For the JAX-RS resource. */
+    Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status);
+        headers.forEach(header -> response.header(header.name(), header.value()));
+        return body == null ? response.build() : response.entity(body).build();
+    }
+
+    /** For the Vert.x route; the bytes are wrapped, not copied, and HEAD gets the length GET would have. */
+    void send(HttpServerResponse response) {
+        response.setStatusCode(status);
+        headers.forEach(header -> response.putHeader(header.name(), header.value()));
+        if (body == null) {
+            response.end();
+            return;
+        }
+        response.putHeader("Content-Length", String.valueOf(body.length));
+        response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+    }
+}

@@ -13,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,7 +61,7 @@ public final class ContentLoader {
      * release, a Kubernetes ConfigMap update, a network file system).
      */
     public static String fingerprint(Path root) {
-        return find(root, snapshotOf(root), new ArrayList<>()).fingerprint();
+        return find(root, snapshotOf(root), new ProblemCollector()).fingerprint();
     }
 
     /**
@@ -86,7 +85,7 @@ public final class ContentLoader {
      * @param baseUrlOverride the operator's base URL, which wins over site.yml
      */
     public Result load(Path root, Optional<String> baseUrlOverride) {
-        List<ContentProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        ProblemCollector problems = new ProblemCollector();
         String rootName = display(root);
         if (!Files.isDirectory(root)) {
             problems.add(ContentProblem.error(rootName, ProblemKind.TREE).message("the content folder does not exist")
@@ -117,9 +116,7 @@ public final class ContentLoader {
                 skipped--;
             }
         }
-        List<ContentProblem> ordered = new ArrayList<>(problems);
-        ordered.sort(ContentProblem.BY_PLACE);
-        Catalog catalog = Catalog.of(site, posts, ordered);
+        Catalog catalog = Catalog.of(site, posts, problems.byPlace());
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint());
     }
@@ -127,7 +124,7 @@ public final class ContentLoader {
     private record Found(List<Path> posts, int ignored, String fingerprint) {
     }
 
-    private static Found find(Path configured, Path root, List<ContentProblem> problems) {
+    private static Found find(Path configured, Path root, ProblemCollector problems) {
         List<Path> posts = new ArrayList<>();
         int[] ignored = {0};
         if (!Files.isDirectory(root)) {
@@ -240,7 +237,7 @@ public final class ContentLoader {
     }
 
     private static Optional<PostSource> read(Path root, Path file, Function<Path, String> display,
-            List<ContentProblem> problems) {
+            ProblemCollector problems) {
         String path = display.apply(file);
         try {
             long size = Files.size(file);
@@ -264,7 +261,7 @@ public final class ContentLoader {
         }
     }
 
-    private static Optional<String> readText(Path file, Function<Path, String> display, List<ContentProblem> problems) {
+    private static Optional<String> readText(Path file, Function<Path, String> display, ProblemCollector problems) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -16,11 +16,11 @@ final class Fields {
 
     private final YamlMapping yaml;
     private final String path;
-    private final List<ContentProblem> problems;
+    private final ProblemCollector problems;
     private final ProblemKind kind;
 
     /** @param kind the kind of problem a value of the wrong shape is reported as */
-    Fields(YamlMapping yaml, String path, List<ContentProblem> problems, ProblemKind kind) {
+    Fields(YamlMapping yaml, String path, ProblemCollector problems, ProblemKind kind) {
         this.yaml = yaml;
         this.path = path;
         this.problems = problems;

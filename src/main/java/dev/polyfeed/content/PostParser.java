@@ -49,22 +49,23 @@ public final class PostParser {
     }
 
     public Result parse(PostSource source) {
-        List<ContentProblem> problems = new ArrayList<>();
+        ProblemCollector problems = new ProblemCollector();
         try {
-            return new Result(parse(source, problems), problems);
+            Post post = parse(source, problems);
+            return new Result(post, problems.byPlace());
         } catch (ContentException e) {
             problems.add(e.problem());
-            return new Result(null, problems);
+            return new Result(null, problems.byPlace());
         } catch (RuntimeException e) {
             // a bug of ours must cost one file, never the load: the rest of the site is still served
             problems.add(ContentProblem.error(source.path(), ProblemKind.INTERNAL)
                     .message("Polyfeed failed reading this file: " + e)
                     .hint("please report this with the file; the rest of the site is served").build());
-            return new Result(null, problems);
+            return new Result(null, problems.byPlace());
         }
     }
 
-    private Post parse(PostSource source, List<ContentProblem> problems) throws ContentException {
+    private Post parse(PostSource source, ProblemCollector problems) throws ContentException {
         String path = source.path();
         if (source.bytes().length == 0) {
             throw new ContentException(ContentProblem.error(path, ProblemKind.UNREADABLE).message("the file is empty")
@@ -177,7 +178,7 @@ public final class PostParser {
     }
 
     private static String title(FrontMatter split, byte[] markdown, String stem, Fields fields, String path,
-            List<ContentProblem> problems) throws ContentException {
+            ProblemCollector problems) throws ContentException {
         Optional<String> title = fields.text("title");
         if (title.isPresent()) {
             return title.get();
@@ -215,7 +216,7 @@ public final class PostParser {
                 .hint("add title: \"…\"; quote it if it contains ':'").build());
     }
 
-    private Instant published(PostSource source, String stem, Fields fields, List<ContentProblem> problems) {
+    private Instant published(PostSource source, String stem, Fields fields, ProblemCollector problems) {
         Optional<Instant> declared = fields.text("date").flatMap(text -> date(fields, "date", text));
         if (declared.isPresent()) {
             return declared.get();

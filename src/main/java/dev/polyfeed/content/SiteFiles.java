@@ -19,7 +19,7 @@ public final class SiteFiles {
      * @param baseUrlOverride {@code polyfeed.base-url}, which wins over the file
      */
     public static Site site(Optional<String> yaml, String path, Optional<String> baseUrlOverride,
-            List<ContentProblem> problems) {
+            ProblemCollector problems) {
         YamlMapping mapping = YamlMapping.empty();
         if (yaml.isEmpty()) {
             problems.add(ContentProblem.warning(path, ProblemKind.SITE).message("no site.yml; the site is titled '"
@@ -52,7 +52,7 @@ public final class SiteFiles {
         return new Site(title, description, baseUrl, authority, date, languageTexts(mapping, fields));
     }
 
-    private static String baseUrl(Fields fields, Optional<String> override, List<ContentProblem> problems,
+    private static String baseUrl(Fields fields, Optional<String> override, ProblemCollector problems,
             String path) {
         if (override.isPresent()) {
             // A wrong operator setting is not an author's mistake to skip past: fail loudly at startup.
@@ -94,7 +94,7 @@ public final class SiteFiles {
     }
 
     /** authors.yml: author keys to name, url, image and title (Docusaurus's format). */
-    public static Map<String, Author> authors(Optional<String> yaml, String path, List<ContentProblem> problems) {
+    public static Map<String, Author> authors(Optional<String> yaml, String path, ProblemCollector problems) {
         Map<String, Author> authors = new LinkedHashMap<>();
         if (yaml.isEmpty()) {
             return authors;

@@ -42,7 +42,7 @@ public class ContentReadiness implements HealthCheck {
         }
         Catalog catalog = publication.catalog();
         Optional<List<ContentProblem>> bodyProblems = publication.bodyProblems();
-        ProblemSummary problems = ProblemSummary.of(catalog.problems(), bodyProblems.orElse(List.of()));
+        ProblemSummary problems = publication.problems();
         response.status(!catalog.posts().isEmpty())
                 .withData("posts", catalog.posts().size())
                 .withData("languages", String.join(", ", catalog.languages().stream().map(Object::toString).toList()))

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
+import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.feed.FeedScope;
 
 /**
@@ -32,6 +33,8 @@ public final class Publication {
     /** Replaced by a newer publication: what it still renders for requests in flight is not kept. */
     private volatile boolean retired;
     private final CompletableFuture<List<ContentProblem>> bodyProblems = new CompletableFuture<>();
+    /** What loading found, summarised once; then with what rendering every body found, once that is known. */
+    private volatile ProblemSummary problems;
 
     /**
      * @param documents how to render each document, by canonical site path
@@ -41,6 +44,7 @@ public final class Publication {
             long cacheBytes, RenderGate gate) {
         this.load = load;
         this.gate = gate;
+        this.problems = ProblemSummary.of(load.catalog().problems());
         this.feeds = List.copyOf(feeds);
         this.documents = Map.copyOf(documents);
         this.rendered = Caffeine.newBuilder()
@@ -67,8 +71,17 @@ public final class Publication {
         return bodyProblems.join();
     }
 
-    void bodiesChecked(List<ContentProblem> problems) {
-        bodyProblems.complete(List.copyOf(problems));
+    void bodiesChecked(List<ContentProblem> found) {
+        problems = ProblemSummary.of(load.catalog().problems(), found);
+        bodyProblems.complete(List.copyOf(found));
+    }
+
+    /**
+     * Every problem of this publication's content, summarised once for the log, readiness and strict
+     * mode: what loading found, and what rendering the bodies found once they have been checked.
+     */
+    public ProblemSummary problems() {
+        return problems;
     }
 
     public List<FeedScope> feeds() {

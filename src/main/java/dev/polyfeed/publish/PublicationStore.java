@@ -290,7 +290,7 @@ public class PublicationStore {
 
     private static void report(Publication publication, Path root, long millis) {
         Catalog catalog = publication.catalog();
-        ProblemSummary problems = ProblemSummary.of(catalog.problems());
+        ProblemSummary problems = publication.problems();
         problems.lines().forEach(PublicationStore::log);
         Map<String, Long> perLanguage = catalog.posts().stream()
                 .collect(Collectors.groupingBy(post -> post.language().tag(), TreeMap::new, Collectors.counting()));

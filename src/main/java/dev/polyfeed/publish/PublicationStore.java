@@ -122,15 +122,14 @@ public class PublicationStore {
     public synchronized Publication reload() {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
-        lastAttempted = ContentLoader.fingerprint(root);
         Publication previous = current.get();
-        if (previous != null && !Files.isDirectory(root)) {
-            throw new IllegalStateException("the content folder " + root + " is missing or not a folder");
-        }
-        if (previous != null && !Files.isReadable(root)) {
-            throw new IllegalStateException("the content folder " + root + " cannot be read");
+        if (previous != null && (!Files.isDirectory(root) || !Files.isReadable(root))) {
+            lastAttempted = ContentLoader.fingerprint(root);
+            throw new IllegalStateException("the content folder " + root + " is missing, not a folder, or cannot be read");
         }
         ContentLoader.Result load = new ContentLoader(bodies).load(root, config.baseUrl());
+        // what this attempt read: the periodic check asks again only once the folder differs from it
+        lastAttempted = load.fingerprint();
         List<ContentProblem> bodyProblems = null;
         if (config.strict()) {
             bodyProblems = load.catalog().bodyProblems();

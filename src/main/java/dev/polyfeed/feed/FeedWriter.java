@@ -243,8 +243,13 @@ public final class FeedWriter {
         entry.setPublished(Date.from(post.published()));
         entry.setUpdated(Date.from(post.updated()));
         if (!post.summary().isBlank()) {
-            // an empty summary is an error to validators; the content says it all
-            entry.setSummary(textContent(post.summary()));
+            // an empty summary is an error to validators; the content says it all. Typed html like the
+            // content, escaped: a plain-text summary beside html content is what text-first clients
+            // (rss2email's default) pick, so they would mail 300 characters instead of the article
+            com.rometools.rome.feed.atom.Content summary = new com.rometools.rome.feed.atom.Content();
+            summary.setType(com.rometools.rome.feed.atom.Content.HTML);
+            summary.setValue(Html.escape(text(post.summary())));
+            entry.setSummary(summary);
         }
         com.rometools.rome.feed.atom.Content content = new com.rometools.rome.feed.atom.Content();
         content.setType(com.rometools.rome.feed.atom.Content.HTML);

@@ -27,6 +27,23 @@ public final class PageWriter {
             + "padding:0 1rem}img{max-width:100%;height:auto}table{border-collapse:collapse}"
             + "td,th{border:1px solid #ccc;padding:.25rem .5rem}pre{overflow:auto}.meta{color:#555}";
 
+    /**
+     * What Polyfeed's pages may load and run: their one inline style (by its hash), images from anywhere
+     * a post links them, and nothing else: no script, no frame, no form, no plugin, no other base. Content
+     * is sanitised before it reaches a page; this is the second wall should anything get through.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-" + sha256(STYLE)
+            + "'; img-src https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static String sha256(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     private final Catalog catalog;
     private final Site site;
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.content.Urls;
+import dev.polyfeed.page.PageWriter;
 import dev.polyfeed.publish.Representation;
 
 /**
@@ -82,6 +83,9 @@ final class Responses {
             return new Reply(304, headers, null);
         }
         headers.add(new Reply.Header(HttpHeaders.CONTENT_TYPE, browser ? XML_FOR_BROWSERS : document.mediaType()));
+        if (document.mediaType().startsWith("text/html")) {
+            headers.addAll(PAGE_SAFETY);
+        }
         if (gzip) {
             headers.add(new Reply.Header(HttpHeaders.CONTENT_ENCODING, "gzip"));
         }
@@ -91,6 +95,10 @@ final class Responses {
     private static final Reply.Header CORS = new Reply.Header(ALLOW_ORIGIN, "*");
     private static final Reply.Header PLAIN = new Reply.Header(HttpHeaders.CONTENT_TYPE, TEXT);
     private static final Reply.Header NOSNIFF = new Reply.Header("X-Content-Type-Options", "nosniff");
+    /** On every HTML page: what it may load, no sniffing, and no full address sent to sites it links. */
+    private static final List<Reply.Header> PAGE_SAFETY = List.of(
+            new Reply.Header("Content-Security-Policy", PageWriter.CONTENT_SECURITY_POLICY), NOSNIFF,
+            new Reply.Header("Referrer-Policy", "strict-origin-when-cross-origin"));
 
     static Reply notFound(String reason) {
         return Reply.text(404, reason, List.of(PLAIN, NOSNIFF));

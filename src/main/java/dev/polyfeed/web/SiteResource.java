@@ -46,17 +46,21 @@ public class SiteResource {
         if (segments.isEmpty()) {
             return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8.").toResponse());
         }
-        return serve(publication, segments.get(), headers);
+        // "/tr/rss.xml/" is the feed, but its relative links would resolve a folder too deep: one address
+        boolean trailingSlash = request.path().length() > 1 && request.path().endsWith("/");
+        return serve(publication, segments.get(), headers, trailingSlash);
     }
 
     /**
      * Runs on the event loop: a rendered document is only bytes to pick. A document's first request
      * renders and compresses it, which is real work, so that one request moves to a worker thread.
      */
-    private Uni<Response> serve(Publication publication, List<String> segments, HttpHeaders headers) {
+    private Uni<Response> serve(Publication publication, List<String> segments, HttpHeaders headers,
+            boolean trailingSlash) {
         Router.Route route = new Router(publication).route(segments);
         if (route instanceof Router.Found found) {
-            return document(publication, found.path(), headers);
+            return trailingSlash ? Uni.createFrom().item(Responses.movedTo(found.path()).toResponse())
+                    : document(publication, found.path(), headers);
         }
         if (route instanceof Router.Moved moved) {
             return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()).toResponse());

@@ -35,6 +35,11 @@ public final class PageWriter {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-" + sha256(STYLE)
             + "'; img-src https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /** The site's icon, so that browsers and readers show it instead of asking for one that fails. */
+    private String icon() {
+        return "<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + site.url("/favicon.svg") + "\">\n";
+    }
+
     private static String sha256(String text) {
         try {
             return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
@@ -55,7 +60,7 @@ public final class PageWriter {
     /** The index: every feed grouped by language, with a discovery link for each. */
     public byte[] index(List<FeedScope> scopes) {
         StringBuilder html = new StringBuilder(4096);
-        html.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n")
+        html.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n").append(icon())
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(site.title())).append("</title>\n");
         if (!site.description().isBlank()) {
@@ -105,7 +110,7 @@ public final class PageWriter {
         List<Post> translations = catalog.translationsOf(post);
         StringBuilder html = new StringBuilder(post.html().length() + 4096);
         html.append("<!DOCTYPE html>\n<html lang=\"").append(language.tag()).append("\" dir=\"")
-                .append(language.direction()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append(language.direction()).append("\">\n<head>\n<meta charset=\"utf-8\">\n").append(icon())
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(post.title())).append("</title>\n")
                 .append("<link rel=\"canonical\" href=\"").append(post.url()).append("\">\n");

@@ -34,6 +34,9 @@ public final class Publisher {
     public static final String OPML = "text/x-opml" + UTF_8;
     public static final String XSL = "text/xsl" + UTF_8;
     public static final String STYLESHEET_PATH = "/" + FeedWriter.STYLESHEET;
+    /** The site's icons: SVG for browsers that take it, ICO where readers and browsers ask by habit. */
+    public static final String ICON_SVG_PATH = "/favicon.svg";
+    public static final String ICON_ICO_PATH = "/favicon.ico";
 
     private Publisher() {
     }
@@ -77,6 +80,10 @@ public final class Publisher {
         documents.put(PageWriter.OPML_PATH, () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
         byte[] stylesheet = resource(FeedWriter.STYLESHEET);
         documents.put(STYLESHEET_PATH, () -> Representation.of(Kind.ASSET, stylesheet, XSL, Instant.EPOCH));
+        byte[] svgIcon = resource("favicon.svg");
+        byte[] icoIcon = resource("favicon.ico");
+        documents.put(ICON_SVG_PATH, () -> Representation.of(Kind.ASSET, svgIcon, "image/svg+xml" + UTF_8, Instant.EPOCH));
+        documents.put(ICON_ICO_PATH, () -> Representation.of(Kind.ASSET, icoIcon, "image/x-icon", Instant.EPOCH));
         return new Publication(load, scopes, documents, cacheBytes, gate);
     }
 

@@ -52,7 +52,9 @@ final class Router {
             return document("/");
         }
         if (segments.size() == 1 && (segments.get(0).equals(PageWriter.OPML_PATH.substring(1))
-                || segments.get(0).equals(Publisher.STYLESHEET_PATH.substring(1)))) {
+                || segments.get(0).equals(Publisher.STYLESHEET_PATH.substring(1))
+                || segments.get(0).equals(Publisher.ICON_SVG_PATH.substring(1))
+                || segments.get(0).equals(Publisher.ICON_ICO_PATH.substring(1)))) {
             return document("/" + segments.get(0));
         }
         if (segments.get(0).equals("tags")) {

@@ -81,18 +81,7 @@ public final class PageWriter {
         html.append("<p>Every feed below as one subscription list: <a href=\"").append(site.url(OPML_PATH))
                 .append("\">OPML</a>.</p>\n");
         for (Language language : catalog.languages()) {
-            html.append("<section lang=\"").append(language.tag()).append("\" dir=\"").append(language.direction())
-                    .append("\" id=\"").append(language.tag()).append("\">\n<h2>")
-                    .append(Html.escape(language.nativeName())).append("</h2>\n<ul>\n");
-            scopes.stream().filter(scope -> scope.languageIfAny().equals(java.util.Optional.of(language)))
-                    .forEach(scope -> feedItem(html, scope));
-            html.append("</ul>\n<ul>\n");
-            for (Post post : catalog.posts(language)) {
-                html.append("<li><a href=\"").append(post.url()).append("\">").append(Html.escape(post.title()))
-                        .append("</a> <time datetime=\"").append(post.published()).append("\">")
-                        .append(date(post)).append("</time></li>\n");
-            }
-            html.append("</ul>\n</section>\n");
+            languageSection(html, language, scopes);
         }
         List<FeedScope> crossLanguage = scopes.stream().filter(scope -> scope.languageIfAny().isEmpty()).toList();
         if (!crossLanguage.isEmpty()) {
@@ -100,6 +89,53 @@ public final class PageWriter {
             crossLanguage.forEach(scope -> feedItem(html, scope));
             html.append("</ul>\n</section>\n");
         }
+        html.append("</body>\n</html>\n");
+        return html.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One language's feeds and posts, as a section of a page. */
+    private void languageSection(StringBuilder html, Language language, List<FeedScope> scopes) {
+        html.append("<section lang=\"").append(language.tag()).append("\" dir=\"").append(language.direction())
+                .append("\" id=\"").append(language.tag()).append("\">\n<h2>")
+                .append(Html.escape(language.nativeName())).append("</h2>\n<ul>\n");
+        scopes.stream().filter(scope -> scope.languageIfAny().equals(java.util.Optional.of(language)))
+                .forEach(scope -> feedItem(html, scope));
+        html.append("</ul>\n<ul>\n");
+        for (Post post : catalog.posts(language)) {
+            html.append("<li><a href=\"").append(post.url()).append("\">").append(Html.escape(post.title()))
+                    .append("</a> <time datetime=\"").append(post.published()).append("\">")
+                    .append(date(post)).append("</time></li>\n");
+        }
+        html.append("</ul>\n</section>\n");
+    }
+
+    /** The site path of a language's page: {@code /tr/}, a folder, as the language's feeds live in it. */
+    public static String languagePath(Language language) {
+        return "/" + language.tag() + "/";
+    }
+
+    /**
+     * A language's page ({@code /tr/}): its feeds and posts, in its language and direction, with a way
+     * home, and discovery links for its main feed only.
+     */
+    public byte[] language(Language language, List<FeedScope> scopes) {
+        StringBuilder html = new StringBuilder(4096);
+        String title = site.titleFor(language);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(language.tag()).append("\" dir=\"")
+                .append(language.direction()).append("\">\n<head>\n<meta charset=\"utf-8\">\n").append(icon())
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n");
+        for (FeedFormat format : FeedFormat.values()) {
+            discoveryLink(html, FeedScope.of(language), format);
+        }
+        html.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<p><a href=\"").append(site.url("/")).append("\">").append(Html.escape(site.title()))
+                .append("</a></p>\n<h1>").append(Html.escape(title)).append("</h1>\n");
+        String description = site.descriptionFor(language);
+        if (!description.isBlank()) {
+            html.append("<p>").append(Html.escape(description)).append("</p>\n");
+        }
+        languageSection(html, language, scopes);
         html.append("</body>\n</html>\n");
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -132,7 +168,11 @@ public final class PageWriter {
         for (FeedFormat format : FeedFormat.values()) {
             discoveryLink(html, FeedScope.of(language), format);
         }
-        html.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<article>\n<h1>")
+        html.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                // a way back: the site, and the post's language's page
+                .append("<nav><a href=\"").append(site.url("/")).append("\">").append(Html.escape(site.title()))
+                .append("</a> › <a href=\"").append(site.url(languagePath(language))).append("\">")
+                .append(Html.escape(language.nativeName())).append("</a></nav>\n<article>\n<h1>")
                 .append(Html.escape(post.title())).append("</h1>\n<p class=\"meta\">");
         if (!post.authors().isEmpty()) {
             html.append(post.authors().stream().map(author -> author.urlText()

@@ -76,6 +76,10 @@ public final class Publisher {
             documents.put(post.path(), () -> Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated()));
         }
         Instant newest = newest(catalog.posts());
+        for (Language language : catalog.languages()) {
+            documents.put(PageWriter.languagePath(language), () -> Representation.of(Kind.CURRENT,
+                    pages.language(language, scopes), HTML, newest(catalog.posts(language))));
+        }
         documents.put("/", () -> Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
         documents.put(PageWriter.OPML_PATH, () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
         byte[] stylesheet = resource(FeedWriter.STYLESHEET);

@@ -71,6 +71,10 @@ final class Router {
         }
         boolean canonical = lang.equals(language.get().tag());
         List<String> rest = segments.subList(1, segments.size());
+        if (rest.isEmpty()) {
+            // "/tr" and "/TR/" are the language's page, "/tr/"
+            return new Moved(PageWriter.languagePath(language.get()));
+        }
         if (rest.size() == 2 && rest.get(0).equals("posts")) {
             return post(language.get(), rest.get(1), canonical);
         }

@@ -14,11 +14,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -179,7 +181,14 @@ public final class ContentLoader {
                     .hint("check the folder's permissions").build());
         }
         int resources = posts.size();
-        posts.removeIf(post -> isBundleResource(root, post));
+        // bundles are known from the files already found: no file-system look-up per post
+        Set<Path> bundles = new HashSet<>();
+        for (Path post : posts) {
+            if (isBundleIndex(post) && root.relativize(post).getNameCount() >= 3) {
+                bundles.add(post.getParent());
+            }
+        }
+        posts.removeIf(post -> isBundleResource(root, post, bundles));
         ignored[0] += resources - posts.size();
         posts.sort(Path::compareTo);
         // the walk's order is the file system's: the fingerprint of the same files must not depend on it
@@ -208,12 +217,11 @@ public final class ContentLoader {
      * one of the bundle's resources, as Hugo has it, not a post of its own. The language folder itself
      * is no bundle.
      */
-    private static boolean isBundleResource(Path root, Path file) {
+    private static boolean isBundleResource(Path root, Path file, Set<Path> bundles) {
         Path relative = root.relativize(file);
         for (int depth = relative.getNameCount() - 1; depth >= 2; depth--) {
-            Path folder = root.resolve(relative.subpath(0, depth));
             boolean isIndex = depth == relative.getNameCount() - 1 && isBundleIndex(file);
-            if (!isIndex && BUNDLE_INDEXES.stream().anyMatch(index -> Files.isRegularFile(folder.resolve(index)))) {
+            if (!isIndex && bundles.contains(root.resolve(relative.subpath(0, depth)))) {
                 return true;
             }
         }

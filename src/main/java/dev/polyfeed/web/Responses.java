@@ -37,13 +37,14 @@ final class Responses {
     private Responses() {
     }
 
-    /** The two Cache-Control values there are, made once from the configuration rather than per response. */
-    record Caching(String current, String archive) {
+    /** The two Cache-Control headers there are, made once from the configuration rather than per response. */
+    record Caching(Reply.Header current, Reply.Header archive) {
         static Caching of(PolyfeedConfig.Http http) {
-            return new Caching("public, max-age=" + http.maxAge(), "public, max-age=" + http.archiveMaxAge());
+            return new Caching(new Reply.Header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + http.maxAge()),
+                    new Reply.Header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + http.archiveMaxAge()));
         }
 
-        String of(Representation.Kind kind) {
+        Reply.Header of(Representation.Kind kind) {
             return switch (kind) {
                 case CURRENT -> current;
                 case ARCHIVE, ASSET -> archive;
@@ -75,10 +76,10 @@ final class Responses {
         List<Reply.Header> headers = new ArrayList<>(9);
         headers.add(new Reply.Header(HttpHeaders.ETAG, etag));
         headers.add(new Reply.Header(HttpHeaders.LAST_MODIFIED, document.httpDate()));
-        headers.add(new Reply.Header(HttpHeaders.CACHE_CONTROL, caching.of(document.kind())));
-        headers.add(new Reply.Header(HttpHeaders.VARY, feedXml ? "Accept, Accept-Encoding" : "Accept-Encoding"));
+        headers.add(caching.of(document.kind()));
+        headers.add(feedXml ? VARY_FEED : VARY);
         headers.add(CORS);
-        headers.add(new Reply.Header(EXPOSE_HEADERS, EXPOSED));
+        headers.add(EXPOSE);
         if (current) {
             return new Reply(304, headers, null);
         }
@@ -93,6 +94,9 @@ final class Responses {
     }
 
     private static final Reply.Header CORS = new Reply.Header(ALLOW_ORIGIN, "*");
+    private static final Reply.Header EXPOSE = new Reply.Header(EXPOSE_HEADERS, EXPOSED);
+    private static final Reply.Header VARY = new Reply.Header(HttpHeaders.VARY, "Accept-Encoding");
+    private static final Reply.Header VARY_FEED = new Reply.Header(HttpHeaders.VARY, "Accept, Accept-Encoding");
     private static final Reply.Header PLAIN = new Reply.Header(HttpHeaders.CONTENT_TYPE, TEXT);
     private static final Reply.Header NOSNIFF = new Reply.Header("X-Content-Type-Options", "nosniff");
     /** On every HTML page: what it may load, no sniffing, and no full address sent to sites it links. */

@@ -93,7 +93,7 @@ public final class Catalog {
      * Builds the catalog from parsed posts in file order. Drafts are left out; every other post is
      * served, each at an address and with an id of its own (see {@link #distinctAddresses}).
      */
-    public static Catalog of(Site site, List<Post> parsed, List<ContentProblem> problems) {
+    public static Catalog of(Site site, List<Post> parsed, List<ContentProblem> problems, PostPlacement placement) {
         List<ContentProblem> allProblems = new ArrayList<>(problems);
         List<Post> published = new ArrayList<>();
         int drafts = 0;
@@ -104,7 +104,7 @@ public final class Catalog {
                 published.add(post);
             }
         }
-        return new Catalog(site, distinctAddresses(site, published, allProblems), allProblems, drafts);
+        return new Catalog(site, distinctAddresses(site, published, allProblems, placement), allProblems, drafts);
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -118,10 +118,11 @@ public final class Catalog {
      * an old one's id. A post declaring an id that an earlier file (in path order) declared already
      * gets the id derived from its address instead.
      */
-    static List<Post> distinctAddresses(Site site, List<Post> posts, List<ContentProblem> problems) {
+    static List<Post> distinctAddresses(Site site, List<Post> posts, List<ContentProblem> problems,
+            PostPlacement placement) {
         Map<String, List<Post>> byPath = new LinkedHashMap<>();
         for (Post post : posts) {
-            byPath.computeIfAbsent(post.path(), k -> new ArrayList<>()).add(post);
+            byPath.computeIfAbsent(placement.path(post.language(), post.slug()), k -> new ArrayList<>()).add(post);
         }
         Set<String> taken = new HashSet<>(byPath.keySet());
         Map<Post, Post> moved = new IdentityHashMap<>();
@@ -132,13 +133,13 @@ public final class Catalog {
             same.sort(Comparator.comparing(Post::published).thenComparing(Post::source));
             Post first = same.get(0);
             for (Post later : same.subList(1, same.size())) {
-                String slug = free(taken, later.language(), DAY.format(later.published()) + "-" + later.slug());
-                Post qualified = later.withSlug(slug, site);
+                String slug = free(taken, placement, later.language(), DAY.format(later.published()) + "-" + later.slug());
+                Post qualified = later.withSlug(slug, site, placement);
                 moved.put(later, qualified);
                 problems.add(ContentProblem.warning(later.source(), ProblemKind.SAME_ADDRESS)
                         .message("same slug '" + later.slug() + "' in " + later.language() + " as the older "
-                                + first.source() + ", which keeps " + first.path() + "; this post is served at "
-                                + qualified.path())
+                                + first.source() + ", which keeps " + placement.path(first.language(), first.slug())
+                                + "; this post is served at " + placement.path(qualified.language(), qualified.slug()))
                         .hint("give this post a slug: of its own to choose its address").build());
             }
         }
@@ -150,7 +151,7 @@ public final class Catalog {
             if (holder != null) {
                 Post own = post.withDerivedId(site);
                 while (byId.containsKey(own.id())) {
-                    own = own.withSlug(free(taken, own.language(), own.slug()), site);
+                    own = own.withSlug(free(taken, placement, own.language(), own.slug()), site, placement);
                 }
                 problems.add(ContentProblem.warning(post.source(), ProblemKind.SAME_ADDRESS)
                         .message("id '" + post.id() + "' is already the id of " + holder.source()
@@ -165,12 +166,12 @@ public final class Catalog {
     }
 
     /** {@code slug}, else {@code slug-2}, {@code slug-3}…: the first not taken in the language, now taken. */
-    private static String free(Set<String> taken, Language language, String slug) {
+    private static String free(Set<String> taken, PostPlacement placement, Language language, String slug) {
         String candidate = slug;
-        for (int n = 2; taken.contains(Post.path(language, candidate)); n++) {
+        for (int n = 2; taken.contains(placement.path(language, candidate)); n++) {
             candidate = slug + "-" + n;
         }
-        taken.add(Post.path(language, candidate));
+        taken.add(placement.path(language, candidate));
         return candidate;
     }
 

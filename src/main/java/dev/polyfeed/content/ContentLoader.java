@@ -39,14 +39,20 @@ public final class ContentLoader {
     public static final long DEFAULT_BODY_CACHE_BYTES = 64L * 1024 * 1024;
 
     private final BodyRenderer bodies;
+    private final PostPlacement placement;
 
-    public ContentLoader() {
-        this(new BodyRenderer(new MarkdownRenderer(), DEFAULT_BODY_CACHE_BYTES));
+    /** @param placement where the site serves each post's page */
+    public ContentLoader(PostPlacement placement) {
+        this(new BodyRenderer(new MarkdownRenderer(), DEFAULT_BODY_CACHE_BYTES), placement);
     }
 
-    /** @param bodies renders post bodies on demand; shared by successive loads, so its budget is counted once */
-    public ContentLoader(BodyRenderer bodies) {
+    /**
+     * @param bodies renders post bodies on demand; shared by successive loads, so its budget is counted once
+     * @param placement where the site serves each post's page
+     */
+    public ContentLoader(BodyRenderer bodies, PostPlacement placement) {
         this.bodies = bodies;
+        this.placement = placement;
     }
 
     /**
@@ -102,7 +108,7 @@ public final class ContentLoader {
                 display.apply(source.resolve(AUTHORS_FILE)), problems);
 
         Found found = find(root, source, problems);
-        PostParser parser = new PostParser(site, authors, bodies);
+        PostParser parser = new PostParser(site, authors, bodies, placement);
         List<PostParser.Result> results = found.posts().parallelStream()
                 .map(file -> read(source, file, display, problems).map(parser::parse).orElse(null))
                 .toList();
@@ -118,7 +124,7 @@ public final class ContentLoader {
                 skipped--;
             }
         }
-        Catalog catalog = Catalog.of(site, posts, problems.byPlace());
+        Catalog catalog = Catalog.of(site, posts, problems.byPlace(), placement);
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint());
     }

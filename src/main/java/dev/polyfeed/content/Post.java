@@ -51,15 +51,6 @@ public record Post(String source, Language language, String slug, String id, Str
         return description.isEmpty() ? body.rendered().excerpt() : description;
     }
 
-    /** Site path of the post's page: {@code /tr/posts/my-slug}. */
-    public static String path(Language language, String slug) {
-        return "/" + language.tag() + "/posts/" + Urls.segment(slug);
-    }
-
-    public String path() {
-        return path(language, slug);
-    }
-
     public Optional<String> imageUrl() {
         return Optional.ofNullable(image);
     }
@@ -68,9 +59,9 @@ public record Post(String source, Language language, String slug, String id, Str
      * The same post at another address: its URL, the base its relative links resolve against, and its
      * id when the id was derived from the slug (an id the author declared stays).
      */
-    public Post withSlug(String newSlug, Site site) {
+    public Post withSlug(String newSlug, Site site, PostPlacement placement) {
         String newId = id.equals(site.postId(language, slug)) ? site.postId(language, newSlug) : id;
-        String newUrl = site.url(path(language, newSlug));
+        String newUrl = site.url(placement.path(language, newSlug));
         return new Post(source, language, newSlug, newId, newUrl, title, published, updated, tags, keywords, authors,
                 description, image, body.withPostUrl(newUrl), draft);
     }

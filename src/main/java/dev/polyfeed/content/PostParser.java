@@ -41,11 +41,14 @@ public final class PostParser {
     private final Site site;
     private final Authors authors;
     private final BodyRenderer renderer;
+    private final PostPlacement placement;
 
-    public PostParser(Site site, Map<String, Author> authors, BodyRenderer renderer) {
+    /** @param placement where the site serves each post's page, which its relative links resolve against */
+    public PostParser(Site site, Map<String, Author> authors, BodyRenderer renderer, PostPlacement placement) {
         this.site = site;
         this.authors = new Authors(authors);
         this.renderer = renderer;
+        this.placement = placement;
     }
 
     public Result parse(PostSource source) {
@@ -97,7 +100,7 @@ public final class PostParser {
         Language language = language(source, fields);
         String stem = postStem(source);
         String slug = slug(stem, fields);
-        String url = site.url(Post.path(language, slug));
+        String url = site.url(placement.path(language, slug));
         String title = title(split, markdown, stem, fields, path, problems);
         Instant published = published(source, stem, fields, problems);
         Instant updated = fields.text("updated").flatMap(t -> date(fields, "updated", t)).orElse(published);

@@ -3,6 +3,8 @@ package dev.polyfeed.feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,13 +13,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.jdom2.Document;
-import org.jdom2.Element;
-import org.jdom2.Namespace;
 import org.jdom2.ProcessingInstruction;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
+import com.rometools.modules.atom.modules.AtomLinkModule;
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.Thumbnail;
+import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.impl.ConfigurableClassLoader;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Generator;
@@ -34,6 +42,8 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
+import dev.polyfeed.address.Address;
+import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.content.Author;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Language;
@@ -44,20 +54,23 @@ import dev.polyfeed.content.Tag;
 import dev.polyfeed.content.XmlText;
 
 /**
- * Writes one feed as RSS 2.0 or Atom 1.0 bytes (UTF-8). ROME builds the documents; what ROME does not
- * write (xml:lang on Atom entries, the RSS self link, Media RSS images) is added to its JDOM tree
- * before output. ROME's mutable objects never leave this class.
+ * Writes one feed as RSS 2.0 or Atom 1.0 bytes (UTF-8). ROME builds the documents, extensions included,
+ * each through ROME's module mechanism: Media RSS images and the RSS channel's Atom links (self, hub,
+ * history) with rome-modules' modules, {@code xml:lang} on Atom entries and RFC 5005 markers with
+ * Polyfeed's own ({@link LanguageModule}, {@link FeedHistoryModule}). ROME's mutable objects never
+ * leave this class.
  */
 public final class FeedWriter {
 
-    static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
-    static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
-    /** RFC 5005 feed history. */
-    static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
     private static final String GENERATOR = "Polyfeed";
     private static final String HTML = "text/html";
-    /** Served at the site's root; see src/main/resources/feed.xsl. */
-    public static final String STYLESHEET = "feed.xsl";
+
+    static {
+        // ROME finds its plugins (rome.properties, and the generators named there) through one class loader,
+        // by default its own. Quarkus's dev and test modes load the application's classes in a child of
+        // that one, where Polyfeed's modules would go unseen: point it at the loader that sees both.
+        ConfigurableClassLoader.INSTANCE.setClassLoader(FeedWriter.class.getClassLoader());
+    }
 
     private final Catalog catalog;
     private final Site site;
@@ -72,51 +85,43 @@ public final class FeedWriter {
         this.json = new JsonFeedWriter(site, hub);
     }
 
-    /**
-     * The stylesheet's address relative to a document ({@code ../feed.xsl} from {@code /tr/rss.xml}):
-     * right behind any proxy path, on any host, and in a static copy of the site.
-     */
-    static String stylesheetFor(String documentPath) {
-        int depth = (int) documentPath.chars().filter(c -> c == '/').count() - 1;
-        return "../".repeat(depth) + STYLESHEET;
-    }
-
     /** One document of a feed's history in a format. */
-    public byte[] write(FeedScope scope, FeedFormat format, FeedPage page) {
-        return switch (format) {
-            case RSS -> rss(scope, page);
-            case ATOM -> atom(scope, page);
-            case JSON -> json.write(scope, page);
+    public byte[] write(Address.FeedDocument address, FeedPage page) {
+        return switch (address.format()) {
+            case RSS -> rss(address, page);
+            case ATOM -> atom(address, page);
+            case JSON -> json.write(address.scope(), page);
         };
     }
 
     /** The links every document carries: self, hub, and its place in the feed's history. */
-    private List<Link> historyLinks(FeedScope scope, FeedFormat format, FeedPage page) {
+    private List<Link> historyLinks(Address.FeedDocument address, FeedPage page) {
+        String type = address.format().mediaType();
         List<Link> links = new ArrayList<>();
-        links.add(link("self", format.mediaType(), site.url(scope.path(format, page.number())), null));
+        links.add(link("self", type, address.url(site), null));
         hub.ifPresent(url -> links.add(link("hub", null, url, null)));
         if (!page.isCurrent()) {
-            links.add(link("current", format.mediaType(), site.url(scope.path(format)), null));
+            links.add(link("current", type, address.current().url(site), null));
         }
-        page.previousArchive().ifPresent(number ->
-                links.add(link("prev-archive", format.mediaType(), site.url(scope.path(format, number)), null)));
-        page.nextArchive().ifPresent(number ->
-                links.add(link("next-archive", format.mediaType(), site.url(scope.path(format, number)), null)));
+        page.previousArchive().ifPresent(number -> links.add(link("prev-archive", type, address.page(number).url(site), null)));
+        page.nextArchive().ifPresent(number -> links.add(link("next-archive", type, address.page(number).url(site), null)));
         return links;
     }
 
-    private static Optional<Element> historyMarker(FeedPage page) {
+    /** The document's place in its feed's history (RFC 5005), for the feed-level modules. */
+    private static List<Module> historyModules(FeedPage page) {
         if (page.complete()) {
-            return Optional.of(new Element("complete", HISTORY));
+            return List.of(new FeedHistoryModule(FeedHistoryModule.Marker.COMPLETE));
         }
-        return page.isCurrent() ? Optional.empty() : Optional.of(new Element("archive", HISTORY));
+        return page.isCurrent() ? List.of() : List.of(new FeedHistoryModule(FeedHistoryModule.Marker.ARCHIVE));
     }
 
-    private byte[] rss(FeedScope scope, FeedPage page) {
+    private byte[] rss(Address.FeedDocument address, FeedPage page) {
+        FeedScope scope = address.scope();
         List<Post> posts = page.posts();
         Channel channel = new Channel("rss_2.0");
         channel.setTitle(text(scope.title(site)));
-        channel.setLink(site.url("/"));
+        channel.setLink(Address.HOME.url(site));
         channel.setDescription(Html.escape(text(scope.description(site))));
         scope.languageIfAny().ifPresent(language -> channel.setLanguage(language.tag()));
         channel.setGenerator(GENERATOR);
@@ -128,30 +133,13 @@ public final class FeedWriter {
             items.add(item(post));
         }
         channel.setItems(items);
-
-        Document document = jdom(channel, scope.path(FeedFormat.RSS, page.number()));
-        Element root = document.getRootElement();
-        root.addNamespaceDeclaration(ATOM);
-        root.addNamespaceDeclaration(MEDIA);
-        Element channelElement = root.getChild("channel");
-        List<Link> links = historyLinks(scope, FeedFormat.RSS, page);
-        for (int i = 0; i < links.size(); i++) {
-            Link link = links.get(i);
-            Element element = new Element("link", ATOM).setAttribute("href", link.getHref()).setAttribute("rel", link.getRel());
-            if (link.getType() != null) {
-                element.setAttribute("type", link.getType());
-            }
-            channelElement.addContent(i, element);
-        }
-        historyMarker(page).ifPresent(marker -> {
-            root.addNamespaceDeclaration(HISTORY);
-            channelElement.addContent(links.size(), marker);
-        });
-        List<Element> itemElements = channelElement.getChildren("item");
-        for (int i = 0; i < posts.size(); i++) {
-            addImage(itemElements.get(i), posts.get(i));
-        }
-        return bytes(document);
+        // RSS has no self, hub or history links of its own: Atom's, as the W3C validator and WebSub ask
+        AtomLinkModule atomLinks = new AtomLinkModuleImpl();
+        atomLinks.setLinks(historyLinks(address, page));
+        List<Module> modules = new ArrayList<>(historyModules(page));
+        modules.add(atomLinks);
+        channel.setModules(modules);
+        return bytes(jdom(channel, address));
     }
 
     private Item item(Post post) {
@@ -187,21 +175,23 @@ public final class FeedWriter {
         dc.setLanguage(post.language().tag());
         List<Module> modules = new ArrayList<>();
         modules.add(dc);
+        image(post).ifPresent(modules::add);
         item.setModules(modules);
         return item;
     }
 
-    private byte[] atom(FeedScope scope, FeedPage page) {
+    private byte[] atom(Address.FeedDocument address, FeedPage page) {
+        FeedScope scope = address.scope();
         List<Post> posts = page.posts();
         Feed feed = new Feed("atom_1.0");
         feed.setId(scope.id(site));
         feed.setTitleEx(textContent(scope.title(site)));
         feed.setSubtitle(textContent(scope.description(site)));
         feed.setUpdated(newest(posts, Post::updated).orElse(Date.from(Instant.EPOCH)));
-        feed.setAlternateLinks(List.of(link("alternate", HTML, site.url("/"), null)));
-        feed.setOtherLinks(historyLinks(scope, FeedFormat.ATOM, page));
+        feed.setAlternateLinks(List.of(link("alternate", HTML, Address.HOME.url(site), null)));
+        feed.setOtherLinks(historyLinks(address, page));
         // An entry without an author of its own takes the feed's (RFC 4287 section 4.1.1).
-        feed.setAuthors(List.of(person(new Author(site.title(), site.url("/"), null, null))));
+        feed.setAuthors(List.of(person(new Author(site.title(), Address.HOME.url(site), null, null))));
         Generator generator = new Generator();
         generator.setValue(GENERATOR);
         feed.setGenerator(generator);
@@ -210,30 +200,10 @@ public final class FeedWriter {
             entries.add(entry(post));
         }
         feed.setEntries(entries);
-
-        Document document = jdom(feed, scope.path(FeedFormat.ATOM, page.number()));
-        Element root = document.getRootElement();
-        root.addNamespaceDeclaration(MEDIA);
-        historyMarker(page).ifPresent(marker -> {
-            root.addNamespaceDeclaration(HISTORY);
-            root.addContent(root.indexOf(root.getChild("id", root.getNamespace())), marker);
-        });
-        scope.languageIfAny().ifPresent(language -> root.setAttribute("lang", language.tag(), Namespace.XML_NAMESPACE));
-        List<Element> entryElements = root.getChildren("entry", root.getNamespace());
-        for (int i = 0; i < posts.size(); i++) {
-            Element entry = entryElements.get(i);
-            Post post = posts.get(i);
-            entry.setAttribute("lang", post.language().tag(), Namespace.XML_NAMESPACE);
-            addImage(entry, post);
-            if (!catalog.translationsOf(post).isEmpty()) {
-                // Readers disagree on which alternate link is "the" link: Miniflux and feedparser take the
-                // first, newsboat the last (it opened the Turkish page from the Arabic entry). The post's own
-                // page is therefore also the last link, with no rel/type/hreflang: still an alternate link,
-                // and a combination RFC 4287 section 4.1.1 allows next to the typed ones.
-                entry.addContent(new Element("link", root.getNamespace()).setAttribute("href", post.url()));
-            }
-        }
-        return bytes(document);
+        List<Module> modules = new ArrayList<>(historyModules(page));
+        scope.languageIfAny().ifPresent(language -> modules.add(new LanguageModule(language.tag())));
+        feed.setModules(modules);
+        return bytes(jdom(feed, address));
     }
 
     private Entry entry(Post post) {
@@ -266,19 +236,50 @@ public final class FeedWriter {
         entry.setCategories(categories);
         List<Link> alternates = new ArrayList<>();
         alternates.add(link("alternate", HTML, post.url(), post.language()));
-        for (Post translation : catalog.translationsOf(post)) {
+        List<Post> translations = catalog.translationsOf(post);
+        for (Post translation : translations) {
             alternates.add(link("alternate", HTML, translation.url(), translation.language()));
         }
         entry.setAlternateLinks(alternates);
+        if (!translations.isEmpty()) {
+            // Readers disagree on which alternate link is "the" link: Miniflux and feedparser take the
+            // first, newsboat the last (it opened the Turkish page from the Arabic entry). The post's own
+            // page is therefore also the last link, with no rel/type/hreflang: still an alternate link,
+            // and a combination RFC 4287 section 4.1.1 allows next to the typed ones.
+            entry.setOtherLinks(List.of(link(null, null, post.url(), null)));
+        }
+        List<Module> modules = new ArrayList<>();
+        modules.add(new LanguageModule(post.language().tag()));
+        image(post).ifPresent(modules::add);
+        entry.setModules(modules);
         return entry;
     }
 
-    /** Media RSS image: the one many readers (Feedly, Inoreader, NetNewsWire) show as the item's picture. */
-    private static void addImage(Element item, Post post) {
-        post.imageUrl().ifPresent(url -> {
-            item.addContent(new Element("content", MEDIA).setAttribute("url", url).setAttribute("medium", "image"));
-            item.addContent(new Element("thumbnail", MEDIA).setAttribute("url", url));
-        });
+    /**
+     * Media RSS image: the one many readers (Feedly, Inoreader, NetNewsWire) show as the item's picture.
+     * An address that is no URI at all is left out rather than written broken.
+     */
+    private static Optional<Module> image(Post post) {
+        Optional<URI> url = post.imageUrl().flatMap(FeedWriter::uri);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        MediaContent content = new MediaContent(new UrlReference(url.get()));
+        content.setMedium("image");
+        Metadata metadata = new Metadata();
+        metadata.setThumbnail(new Thumbnail[] { new Thumbnail(url.get()) });
+        MediaEntryModuleImpl media = new MediaEntryModuleImpl();
+        media.setMediaContents(new MediaContent[] { content });
+        media.setMetadata(metadata);
+        return Optional.of(media);
+    }
+
+    private static Optional<URI> uri(String text) {
+        try {
+            return Optional.of(new URI(text));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static Link link(String rel, String type, String href, Language hreflang) {
@@ -316,12 +317,12 @@ public final class FeedWriter {
         return XmlText.clean(value);
     }
 
-    private static Document jdom(WireFeed feed, String path) {
+    private static Document jdom(WireFeed feed, Address.FeedDocument address) {
         try {
             Document document = new WireFeedOutput().outputJDom(feed);
             // Browsers render the feed through this stylesheet; feed readers ignore the instruction.
             document.addContent(0, new ProcessingInstruction("xml-stylesheet",
-                    "type=\"text/xsl\" href=\"" + stylesheetFor(path) + "\""));
+                    "type=\"text/xsl\" href=\"" + Address.STYLESHEET.relativeFrom(address) + "\""));
             return document;
         } catch (FeedException e) {
             throw new IllegalStateException("ROME could not write a " + feed.getFeedType() + " feed", e);

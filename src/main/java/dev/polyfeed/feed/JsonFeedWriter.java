@@ -1,5 +1,8 @@
 package dev.polyfeed.feed;
 
+import dev.polyfeed.address.FeedScope;
+import dev.polyfeed.address.FeedFormat;
+import dev.polyfeed.address.Address;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -34,10 +37,10 @@ final class JsonFeedWriter {
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("version", VERSION);
         feed.put("title", scope.title(site));
-        feed.put("home_page_url", site.url("/"));
-        feed.put("feed_url", site.url(scope.path(FeedFormat.JSON, page.number())));
+        feed.put("home_page_url", Address.HOME.url(site));
+        feed.put("feed_url", new Address.FeedDocument(scope, FeedFormat.JSON, page.number()).url(site));
         feed.put("description", scope.description(site));
-        page.previousArchive().ifPresent(number -> feed.put("next_url", site.url(scope.path(FeedFormat.JSON, number))));
+        page.previousArchive().ifPresent(number -> feed.put("next_url", new Address.FeedDocument(scope, FeedFormat.JSON, number).url(site)));
         scope.languageIfAny().ifPresent(language -> feed.put("language", language.tag()));
         hub.ifPresent(url -> feed.put("hubs", List.of(Map.of("type", "WebSub", "url", url))));
         List<Object> items = new ArrayList<>();

@@ -11,7 +11,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * files. It does not register what ROME reaches by bean introspection: {@code CopyFromHelper} copies
  * Dublin Core modules property by property, creating {@code DCSubjectImpl} and {@code java.util.Date}
  * values reflectively, and {@code EqualsBean}/{@code ToStringBean} read the getters of the feed model
- * classes Polyfeed builds. Those are registered here.</li>
+ * classes Polyfeed builds. Those are registered here. rome-modules carries the same metadata for its
+ * modules (Media RSS, Atom links). Polyfeed's own modules' generators are named in its
+ * {@code rome.properties} and created by ROME by name: registered here, and the file is included as a
+ * resource.</li>
  * <li><b>JDOM</b>: Polyfeed only builds trees with constructors and writes them with
  * {@code XMLOutputter}; nothing is looked up by name, so nothing needs registering (parsing, which loads
  * a SAX driver reflectively, is never used).</li>
@@ -41,6 +44,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         com.rometools.rome.feed.atom.Content.class,
         com.rometools.rome.feed.atom.Category.class,
         com.rometools.rome.feed.atom.Generator.class,
+        FeedHistoryModule.class,
+        FeedHistoryModule.Generator.class,
+        LanguageModule.class,
+        LanguageModule.Generator.class,
 })
 public final class NativeImageRegistrations {
 

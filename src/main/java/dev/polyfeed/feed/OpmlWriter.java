@@ -1,5 +1,8 @@
 package dev.polyfeed.feed;
 
+import dev.polyfeed.address.FeedScope;
+import dev.polyfeed.address.Address;
+import dev.polyfeed.address.FeedFormat;
 import java.util.List;
 
 import org.jdom2.Document;
@@ -41,8 +44,8 @@ public final class OpmlWriter {
                     .setAttribute("type", "rss")
                     .setAttribute("text", scope.title(site) + " (" + format.displayName() + ")")
                     .setAttribute("title", scope.title(site))
-                    .setAttribute("xmlUrl", site.url(scope.path(format)))
-                    .setAttribute("htmlUrl", site.url("/"));
+                    .setAttribute("xmlUrl", scope.in(format).url(site))
+                    .setAttribute("htmlUrl", Address.HOME.url(site));
             if (format == FeedFormat.RSS) {
                 outline.setAttribute("version", "RSS2");
             }

@@ -1,5 +1,6 @@
 package dev.polyfeed.page;
 
+import dev.polyfeed.address.Address;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +14,8 @@ import dev.polyfeed.content.Language;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.Site;
 import dev.polyfeed.content.Tag;
-import dev.polyfeed.feed.FeedFormat;
-import dev.polyfeed.feed.FeedScope;
+import dev.polyfeed.address.FeedFormat;
+import dev.polyfeed.address.FeedScope;
 
 /**
  * The two kinds of HTML page Polyfeed serves: the index (every feed, with discovery links) and a
@@ -22,7 +23,6 @@ import dev.polyfeed.feed.FeedScope;
  */
 public final class PageWriter {
 
-    public static final String OPML_PATH = "/feeds.opml";
     private static final String STYLE = "body{font:1rem/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
             + "padding:0 1rem}img{max-width:100%;height:auto}table{border-collapse:collapse}"
             + "td,th{border:1px solid #ccc;padding:.25rem .5rem}pre{overflow:auto}.meta{color:#555}";
@@ -37,7 +37,7 @@ public final class PageWriter {
 
     /** The site's icon, so that browsers and readers show it instead of asking for one that fails. */
     private String icon() {
-        return "<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + site.url("/favicon.svg") + "\">\n";
+        return "<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + Address.SVG_ICON.url(site) + "\">\n";
     }
 
     private static String sha256(String text) {
@@ -72,13 +72,13 @@ public final class PageWriter {
             }
         }
         html.append("<link rel=\"alternate\" type=\"text/x-opml\" title=\"").append(Html.escape(site.title()))
-                .append(" (OPML)\" href=\"").append(site.url(OPML_PATH)).append("\">\n")
+                .append(" (OPML)\" href=\"").append(Address.FEED_LIST.url(site)).append("\">\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(Html.escape(site.title())).append("</h1>\n");
         if (!site.description().isBlank()) {
             html.append("<p>").append(Html.escape(site.description())).append("</p>\n");
         }
-        html.append("<p>Every feed below as one subscription list: <a href=\"").append(site.url(OPML_PATH))
+        html.append("<p>Every feed below as one subscription list: <a href=\"").append(Address.FEED_LIST.url(site))
                 .append("\">OPML</a>.</p>\n");
         for (Language language : catalog.languages()) {
             languageSection(html, language, scopes);
@@ -109,11 +109,6 @@ public final class PageWriter {
         html.append("</ul>\n</section>\n");
     }
 
-    /** The site path of a language's page: {@code /tr/}, a folder, as the language's feeds live in it. */
-    public static String languagePath(Language language) {
-        return "/" + language.tag() + "/";
-    }
-
     /**
      * A language's page ({@code /tr/}): its feeds and posts, in its language and direction, with a way
      * home, and discovery links for its main feed only.
@@ -129,7 +124,7 @@ public final class PageWriter {
             discoveryLink(html, FeedScope.of(language), format);
         }
         html.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
-                .append("<p><a href=\"").append(site.url("/")).append("\">").append(Html.escape(site.title()))
+                .append("<p><a href=\"").append(Address.HOME.url(site)).append("\">").append(Html.escape(site.title()))
                 .append("</a></p>\n<h1>").append(Html.escape(title)).append("</h1>\n");
         String description = site.descriptionFor(language);
         if (!description.isBlank()) {
@@ -170,8 +165,8 @@ public final class PageWriter {
         }
         html.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
                 // a way back: the site, and the post's language's page
-                .append("<nav><a href=\"").append(site.url("/")).append("\">").append(Html.escape(site.title()))
-                .append("</a> › <a href=\"").append(site.url(languagePath(language))).append("\">")
+                .append("<nav><a href=\"").append(Address.HOME.url(site)).append("\">").append(Html.escape(site.title()))
+                .append("</a> › <a href=\"").append(new Address.LanguagePage(language).url(site)).append("\">")
                 .append(Html.escape(language.nativeName())).append("</a></nav>\n<article>\n<h1>")
                 .append(Html.escape(post.title())).append("</h1>\n<p class=\"meta\">");
         if (!post.authors().isEmpty()) {
@@ -181,7 +176,7 @@ public final class PageWriter {
         }
         html.append("<time datetime=\"").append(post.published()).append("\">").append(date(post)).append("</time>");
         for (Tag tag : post.tags()) {
-            html.append(" · <a href=\"").append(site.url(FeedScope.of(language, tag).path(FeedFormat.ATOM)))
+            html.append(" · <a href=\"").append(FeedScope.of(language, tag).in(FeedFormat.ATOM).url(site))
                     .append("\">#").append(Html.escape(tag.label())).append("</a>");
         }
         html.append("</p>\n").append(post.html()).append('\n');
@@ -203,13 +198,13 @@ public final class PageWriter {
     private void discoveryLink(StringBuilder html, FeedScope scope, FeedFormat format) {
         html.append("<link rel=\"alternate\" type=\"").append(format.mediaType()).append("\" title=\"")
                 .append(Html.escape(scope.title(site))).append(" (").append(format.displayName()).append(")\" href=\"")
-                .append(site.url(scope.path(format))).append("\">\n");
+                .append(scope.in(format).url(site)).append("\">\n");
     }
 
     private void feedItem(StringBuilder html, FeedScope scope) {
         html.append("<li>").append(Html.escape(scope.title(site))).append(": ");
         for (FeedFormat format : FeedFormat.values()) {
-            html.append("<a type=\"").append(format.mediaType()).append("\" href=\"").append(site.url(scope.path(format)))
+            html.append("<a type=\"").append(format.mediaType()).append("\" href=\"").append(scope.in(format).url(site))
                     .append("\">").append(format.displayName()).append("</a> ");
         }
         html.append("</li>\n");

@@ -1,5 +1,6 @@
 package dev.polyfeed.publish;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.polyfeed.address.Address;
+import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
 import dev.polyfeed.content.ProblemSummary;
-import dev.polyfeed.feed.FeedScope;
+import dev.polyfeed.address.FeedScope;
 
 /**
  * Everything Polyfeed serves for one version of the content: the catalog, and every document by site
@@ -28,6 +31,7 @@ public final class Publication {
     private final ContentLoader.Result load;
     private final List<FeedScope> feeds;
     private final Map<String, Supplier<Representation>> documents;
+    private final List<Address> addresses;
     private final Cache<String, Representation> rendered;
     private final RenderGate gate;
     /** Replaced by a newer publication: what it still renders for requests in flight is not kept. */
@@ -37,16 +41,20 @@ public final class Publication {
     private volatile ProblemSummary problems;
 
     /**
-     * @param documents how to render each document, by canonical site path
+     * @param documents how to render each document, by its address
      * @param cacheBytes most bytes of rendered documents kept
      */
-    public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<String, Supplier<Representation>> documents,
+    public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<Address, Supplier<Representation>> documents,
             long cacheBytes, RenderGate gate) {
         this.load = load;
         this.gate = gate;
         this.problems = ProblemSummary.of(load.catalog().problems());
         this.feeds = List.copyOf(feeds);
-        this.documents = Map.copyOf(documents);
+        // requests name documents by path: looked up by it on every request, so keyed by it once here
+        Map<String, Supplier<Representation>> byPath = new HashMap<>(documents.size() * 2);
+        documents.forEach((address, render) -> byPath.put(address.path(), render));
+        this.documents = Map.copyOf(byPath);
+        this.addresses = List.copyOf(documents.keySet());
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .<String, Representation>weigher((path, document) -> document.body().length + document.gzipBody().length)
@@ -91,6 +99,11 @@ public final class Publication {
     /** Every site path there is a document at. */
     public Set<String> paths() {
         return documents.keySet();
+    }
+
+    /** Every document's address. */
+    public List<Address> addresses() {
+        return addresses;
     }
 
     public boolean exists(String path) {

@@ -1,5 +1,6 @@
 package dev.polyfeed.publish;
 
+import dev.polyfeed.address.Address;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import dev.polyfeed.content.MarkdownRenderer;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.content.Severity;
-import dev.polyfeed.feed.FeedFormat;
+import dev.polyfeed.address.FeedFormat;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -127,7 +128,7 @@ public class PublicationStore {
             lastAttempted = ContentLoader.fingerprint(root);
             throw new IllegalStateException("the content folder " + root + " is missing, not a folder, or cannot be read");
         }
-        ContentLoader.Result load = new ContentLoader(bodies).load(root, config.baseUrl());
+        ContentLoader.Result load = new ContentLoader(bodies, Address::postPath).load(root, config.baseUrl());
         // what this attempt read: the periodic check asks again only once the folder differs from it
         lastAttempted = load.fingerprint();
         List<ContentProblem> bodyProblems = null;

@@ -12,15 +12,16 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.function.Supplier;
 
+import dev.polyfeed.address.Address;
+import dev.polyfeed.address.FeedFormat;
+import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.content.Author;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.Language;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.Tag;
-import dev.polyfeed.feed.FeedFormat;
 import dev.polyfeed.feed.FeedPage;
-import dev.polyfeed.feed.FeedScope;
 import dev.polyfeed.feed.FeedWriter;
 import dev.polyfeed.feed.OpmlWriter;
 import dev.polyfeed.page.PageWriter;
@@ -33,10 +34,6 @@ public final class Publisher {
     public static final String HTML = "text/html" + UTF_8;
     public static final String OPML = "text/x-opml" + UTF_8;
     public static final String XSL = "text/xsl" + UTF_8;
-    public static final String STYLESHEET_PATH = "/" + FeedWriter.STYLESHEET;
-    /** The site's icons: SVG for browsers that take it, ICO where readers and browsers ask by habit. */
-    public static final String ICON_SVG_PATH = "/favicon.svg";
-    public static final String ICON_ICO_PATH = "/favicon.ico";
 
     private Publisher() {
     }
@@ -61,33 +58,35 @@ public final class Publisher {
         List<FeedScope> scopes = scopes(catalog);
         FeedWriter feeds = new FeedWriter(catalog, hub);
         PageWriter pages = new PageWriter(catalog);
-        Map<String, Supplier<Representation>> documents = new HashMap<>();
+        Map<Address, Supplier<Representation>> documents = new HashMap<>();
 
         for (FeedScope scope : scopes) {
             for (FeedPage page : FeedPage.paginate(scope.posts(catalog), feedSize)) {
                 Kind kind = page.isCurrent() ? Kind.CURRENT : Kind.ARCHIVE;
                 for (FeedFormat format : FeedFormat.values()) {
-                    documents.put(scope.path(format, page.number()), () -> Representation.of(kind,
-                            feeds.write(scope, format, page), format.mediaType() + UTF_8, newest(page.posts())));
+                    Address.FeedDocument address = new Address.FeedDocument(scope, format, page.number());
+                    documents.put(address, () -> Representation.of(kind, feeds.write(address, page),
+                            format.mediaType() + UTF_8, newest(page.posts())));
                 }
             }
         }
         for (Post post : catalog.posts()) {
-            documents.put(post.path(), () -> Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated()));
+            documents.put(Address.of(post), () -> Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated()));
         }
         Instant newest = newest(catalog.posts());
         for (Language language : catalog.languages()) {
-            documents.put(PageWriter.languagePath(language), () -> Representation.of(Kind.CURRENT,
+            documents.put(new Address.LanguagePage(language), () -> Representation.of(Kind.CURRENT,
                     pages.language(language, scopes), HTML, newest(catalog.posts(language))));
         }
-        documents.put("/", () -> Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
-        documents.put(PageWriter.OPML_PATH, () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
-        byte[] stylesheet = resource(FeedWriter.STYLESHEET);
-        documents.put(STYLESHEET_PATH, () -> Representation.of(Kind.ASSET, stylesheet, XSL, Instant.EPOCH));
+        documents.put(Address.HOME, () -> Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
+        documents.put(Address.FEED_LIST, () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
+        byte[] stylesheet = resource("feed.xsl");
+        documents.put(Address.STYLESHEET, () -> Representation.of(Kind.ASSET, stylesheet, XSL, Instant.EPOCH));
         byte[] svgIcon = resource("favicon.svg");
         byte[] icoIcon = resource("favicon.ico");
-        documents.put(ICON_SVG_PATH, () -> Representation.of(Kind.ASSET, svgIcon, "image/svg+xml" + UTF_8, Instant.EPOCH));
-        documents.put(ICON_ICO_PATH, () -> Representation.of(Kind.ASSET, icoIcon, "image/x-icon", Instant.EPOCH));
+        documents.put(Address.SVG_ICON,
+                () -> Representation.of(Kind.ASSET, svgIcon, "image/svg+xml" + UTF_8, Instant.EPOCH));
+        documents.put(Address.ICO_ICON, () -> Representation.of(Kind.ASSET, icoIcon, "image/x-icon", Instant.EPOCH));
         return new Publication(load, scopes, documents, cacheBytes, gate);
     }
 

@@ -1,10 +1,10 @@
 package dev.polyfeed.publish;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import dev.polyfeed.address.Address;
 
 /**
  * Writes every document of a publication as files, byte for byte what the server sends, so a site can
@@ -20,24 +20,21 @@ public final class StaticExport {
     /** @return the number of documents written */
     public static int write(Publication publication, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
-        for (String path : publication.paths()) {
-            Path file = fileFor(root, path);
-            Representation document = publication.find(path).orElseThrow();
+        for (Address address : publication.addresses()) {
+            Path file = fileFor(root, address);
+            Representation document = publication.find(address.path()).orElseThrow();
             Files.createDirectories(file.getParent());
             Files.write(file, document.body());
             Files.write(file.resolveSibling(file.getFileName() + ".gz"), document.gzipBody());
         }
-        return publication.paths().size();
+        return publication.addresses().size();
     }
 
-    /** The file a site path is written to, never outside the export folder. */
-    static Path fileFor(Path root, String sitePath) {
-        String decoded = URLDecoder.decode(sitePath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        String last = decoded.substring(decoded.lastIndexOf('/') + 1);
-        String relative = decoded.substring(1) + (last.contains(".") ? "" : (decoded.endsWith("/") ? "" : "/") + "index.html");
-        Path file = root.resolve(relative).normalize();
+    /** The file a document is written to, never outside the export folder. */
+    static Path fileFor(Path root, Address address) {
+        Path file = root.resolve(address.exportFile()).normalize();
         if (!file.startsWith(root)) {
-            throw new IllegalArgumentException("refusing to write outside " + root + ": " + sitePath);
+            throw new IllegalArgumentException("refusing to write outside " + root + ": " + address.path());
         }
         return file;
     }

@@ -132,13 +132,6 @@ final class Responses {
         return new Reply(301, List.of(new Reply.Header(HttpHeaders.LOCATION, Urls.toAscii(pathOrTarget)), CORS), null);
     }
 
-    /** A piece of the request, safe to quote back: no control characters, at most 80 characters. */
-    static String quoted(String text) {
-        String visible = text.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return visible.length() > 80 ? visible.substring(0, 80) + "…" : visible;
-    }
-
     static boolean isFeedXml(String mediaType) {
         return mediaType.startsWith("application/rss+xml") || mediaType.startsWith("application/atom+xml");
     }

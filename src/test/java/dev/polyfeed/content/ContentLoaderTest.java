@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import dev.polyfeed.address.Address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class ContentLoaderTest {
     @BeforeAll
     static void load() throws IOException {
         BrokenTree.write(root);
-        result = new ContentLoader().load(root, Optional.of("https://example.org"));
+        result = new ContentLoader(Address::postPath).load(root, Optional.of("https://example.org"));
         catalog = result.catalog();
         // loading reports what files and front matter show; rendering the bodies reports the rest
         problems = new ArrayList<>(catalog.problems());

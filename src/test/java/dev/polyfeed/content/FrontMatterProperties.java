@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import dev.polyfeed.address.Address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,7 +31,7 @@ class FrontMatterProperties {
     private static final Site SITE = new Site("Site", "", "https://example.org/blog", "example.org", "2024", Map.of());
     private static final Map<String, Author> AUTHORS = Map.of("lark", new Author("Lark", null, null, null));
     private static final PostParser PARSER = new PostParser(SITE, AUTHORS,
-            new BodyRenderer(new MarkdownRenderer(), 1 << 20));
+            new BodyRenderer(new MarkdownRenderer(), 1 << 20), Address::postPath);
     private static final String PATH = "content/tr/generated.md";
 
     private static PostParser.Result parse(String file) {

@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import dev.polyfeed.address.Address;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +18,7 @@ class PostParserTest {
     private static final Instant MODIFIED = Instant.parse("2024-06-01T12:00:00Z");
     private static final Site SITE = new Site("Site", "", "https://example.org/blog", "example.org", "2024", Map.of());
     private static final Map<String, Author> AUTHORS = Map.of("lark", new Author("Lark", "https://example.org/lark", null, null));
-    private final PostParser parser = new PostParser(SITE, AUTHORS, new BodyRenderer(new MarkdownRenderer(), 1 << 20));
+    private final PostParser parser = new PostParser(SITE, AUTHORS, new BodyRenderer(new MarkdownRenderer(), 1 << 20), Address::postPath);
 
     private PostParser.Result parse(String folder, String fileName, String text) {
         return parse(folder, fileName, text.getBytes(StandardCharsets.UTF_8));
@@ -191,7 +192,7 @@ class PostParserTest {
         String text = "---\ntitle: %s\ndate: 2024-01-01\n---\n";
         Post before = post(parse("tr", "x.md", text.formatted("Eski")));
         Site moved = SITE.withBaseUrl("http://other.example:8080/");
-        Post after = new PostParser(moved, AUTHORS, new BodyRenderer(new MarkdownRenderer(), 1 << 20))
+        Post after = new PostParser(moved, AUTHORS, new BodyRenderer(new MarkdownRenderer(), 1 << 20), Address::postPath)
                 .parse(new PostSource("content/tr/x.md", List.of("tr"), "x.md",
                         text.formatted("Yeni").getBytes(StandardCharsets.UTF_8), MODIFIED)).post();
         assertEquals(before.id(), after.id());

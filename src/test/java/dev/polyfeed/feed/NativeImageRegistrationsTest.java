@@ -1,5 +1,6 @@
 package dev.polyfeed.feed;
 
+import dev.polyfeed.address.Address;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,7 +23,8 @@ class NativeImageRegistrationsTest {
     void romeClassesReachedByIntrospectionAreRegistered() {
         List<Class<?>> targets = List.of(NativeImageRegistrations.class.getAnnotation(RegisterForReflection.class).targets());
         for (Class<?> needed : List.of(com.rometools.rome.feed.module.DCSubjectImpl.class, java.util.Date.class,
-                com.rometools.rome.feed.rss.Item.class, com.rometools.rome.feed.atom.Entry.class)) {
+                com.rometools.rome.feed.rss.Item.class, com.rometools.rome.feed.atom.Entry.class,
+                FeedHistoryModule.Generator.class, LanguageModule.Generator.class)) {
             assertTrue(targets.contains(needed), needed.getName());
         }
     }
@@ -33,8 +35,9 @@ class NativeImageRegistrationsTest {
         try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
             properties.load(in);
         }
-        assertTrue(properties.getProperty("quarkus.native.resources.includes", "").contains(FeedWriter.STYLESHEET));
+        assertTrue(properties.getProperty("quarkus.native.resources.includes", "").contains(Address.STYLESHEET.exportFile()));
+        assertTrue(properties.getProperty("quarkus.native.resources.includes", "").contains("rome.properties"));
         assertTrue(properties.getProperty("quarkus.locales", "").equals("all"));
-        assertTrue(getClass().getResource("/" + FeedWriter.STYLESHEET) != null);
+        assertTrue(getClass().getResource("/" + Address.STYLESHEET.exportFile()) != null);
     }
 }

@@ -25,6 +25,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import dev.polyfeed.address.Address;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.Post;
@@ -83,7 +84,7 @@ class GeneratedTreeProperties {
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, file.text());
             }
-            ContentLoader.Result load = new ContentLoader().load(root, Optional.of("https://example.org"));
+            ContentLoader.Result load = new ContentLoader(Address::postPath).load(root, Optional.of("https://example.org"));
             Catalog catalog = load.catalog();
             String problems = catalog.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
             assertEquals(files.size(), catalog.posts().size(), problems);
@@ -103,9 +104,10 @@ class GeneratedTreeProperties {
                 }
             }
             for (Post post : catalog.posts()) {
-                assertTrue(publication.exists(post.path()), post.path());
-                assertTrue(new String(publication.find(post.path()).orElseThrow().body(), StandardCharsets.UTF_8)
-                        .contains(post.title()), post.path());
+                String path = Address.of(post).path();
+                assertTrue(publication.exists(path), path);
+                assertTrue(new String(publication.find(path).orElseThrow().body(), StandardCharsets.UTF_8)
+                        .contains(post.title()), path);
             }
         } finally {
             try (Stream<Path> walk = Files.walk(root)) {

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import dev.polyfeed.address.Address;
 import dev.polyfeed.content.ContentLoader;
 
 /**
@@ -29,7 +30,9 @@ import dev.polyfeed.content.ContentLoader;
  */
 class PublicationRenderingTest {
 
-    private static final ContentLoader.Result EMPTY = new ContentLoader().load(Path.of("src/test/resources/empty-content"),
+    private static final Address A = Address.HOME;
+    private static final Address B = Address.FEED_LIST;
+    private static final ContentLoader.Result EMPTY = new ContentLoader(Address::postPath).load(Path.of("src/test/resources/empty-content"),
             Optional.of("https://example.org"));
 
     private static Representation slowly(AtomicInteger renders, CountDownLatch release) {
@@ -47,13 +50,13 @@ class PublicationRenderingTest {
     void concurrentFirstRequestsForOneDocumentRenderItOnce() throws Exception {
         AtomicInteger renders = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        Map<String, Supplier<Representation>> documents = Map.of("/a", () -> slowly(renders, release));
+        Map<Address, Supplier<Representation>> documents = Map.of(A, () -> slowly(renders, release));
         Publication publication = new Publication(EMPTY, List.of(), documents, 1 << 20,
                 new RenderGate(4, Duration.ofSeconds(10)));
         ExecutorService requests = Executors.newFixedThreadPool(8);
         List<Future<Optional<Representation>>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            answers.add(requests.submit(() -> publication.find("/a")));
+            answers.add(requests.submit(() -> publication.find(A.path())));
         }
         Thread.sleep(200);
         release.countDown();
@@ -68,19 +71,19 @@ class PublicationRenderingTest {
     void whenEveryRenderIsBusyARequestIsToldToComeBack() throws Exception {
         AtomicInteger renders = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        Map<String, Supplier<Representation>> documents = Map.of("/a", () -> slowly(renders, release),
-                "/b", () -> slowly(renders, release));
+        Map<Address, Supplier<Representation>> documents = Map.of(A, () -> slowly(renders, release),
+                B, () -> slowly(renders, release));
         Publication publication = new Publication(EMPTY, List.of(), documents, 1 << 20,
                 new RenderGate(1, Duration.ofMillis(100)));
         ExecutorService requests = Executors.newSingleThreadExecutor();
-        Future<Optional<Representation>> first = requests.submit(() -> publication.find("/a"));
+        Future<Optional<Representation>> first = requests.submit(() -> publication.find(A.path()));
         while (renders.get() == 0) {
             Thread.sleep(10);
         }
-        assertThrows(RenderGate.Busy.class, () -> publication.find("/b"));
+        assertThrows(RenderGate.Busy.class, () -> publication.find(B.path()));
         release.countDown();
         assertTrue(first.get().isPresent());
-        assertTrue(publication.find("/b").isPresent(), "a free render serves the next request");
+        assertTrue(publication.find(B.path()).isPresent(), "a free render serves the next request");
         requests.shutdown();
     }
 
@@ -88,14 +91,14 @@ class PublicationRenderingTest {
     void aRetiredPublicationKeepsNoRenderedDocument() {
         AtomicInteger renders = new AtomicInteger();
         CountDownLatch released = new CountDownLatch(0);
-        Publication publication = new Publication(EMPTY, List.of(), Map.of("/a", () -> slowly(renders, released)),
+        Publication publication = new Publication(EMPTY, List.of(), Map.of(A, () -> slowly(renders, released)),
                 1 << 20, RenderGate.unbounded());
-        publication.find("/a");
-        assertTrue(publication.cached("/a").isPresent());
+        publication.find(A.path());
+        assertTrue(publication.cached(A.path()).isPresent());
         publication.retire();
-        assertTrue(publication.cached("/a").isEmpty());
-        publication.find("/a");
-        assertTrue(publication.cached("/a").isEmpty(), "what it renders for requests in flight is not kept");
+        assertTrue(publication.cached(A.path()).isEmpty());
+        publication.find(A.path());
+        assertTrue(publication.cached(A.path()).isEmpty(), "what it renders for requests in flight is not kept");
         assertEquals(2, renders.get());
     }
 }

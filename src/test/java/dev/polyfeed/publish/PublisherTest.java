@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.polyfeed.address.Address;
 import dev.polyfeed.content.ContentLoader;
 
 class PublisherTest {
@@ -19,7 +20,7 @@ class PublisherTest {
     Path content;
 
     private Publication publish() {
-        return Publisher.publish(new ContentLoader().load(content, Optional.of("https://example.org")), 20, Optional.empty(), 1 << 24);
+        return Publisher.publish(new ContentLoader(Address::postPath).load(content, Optional.of("https://example.org")), 20, Optional.empty(), 1 << 24);
     }
 
     private void write(String path, String text) throws IOException {

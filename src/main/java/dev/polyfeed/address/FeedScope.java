@@ -1,4 +1,4 @@
-package dev.polyfeed.feed;
+package dev.polyfeed.address;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,17 @@ public sealed interface FeedScope {
     /** The language every item of the feed is in; empty for feeds across languages. */
     Optional<Language> languageIfAny();
 
-    /** The feed's folder in the site, with a trailing slash: {@code /tr/tags/ai/}. */
-    String directory();
+    /** The folders the feed's documents are in, not encoded: {@code [tr, tags, ai]}. */
+    List<String> folders();
+
+    /** The feed's folder in the site, percent-encoded, with a trailing slash: {@code /tr/tags/ai/}. */
+    default String directory() {
+        StringBuilder directory = new StringBuilder("/");
+        for (String folder : folders()) {
+            directory.append(Urls.segment(folder)).append('/');
+        }
+        return directory.toString();
+    }
 
     /** What the title adds to the site's (or the language's) title: {@code " – #AI"}. */
     String titleSuffix();
@@ -37,8 +46,8 @@ public sealed interface FeedScope {
             return Optional.of(language);
         }
 
-        public String directory() {
-            return "/" + language.tag() + "/";
+        public List<String> folders() {
+            return List.of(language.tag());
         }
 
         public String titleSuffix() {
@@ -56,8 +65,8 @@ public sealed interface FeedScope {
             return Optional.of(language);
         }
 
-        public String directory() {
-            return "/" + language.tag() + "/tags/" + Urls.segment(tag.key()) + "/";
+        public List<String> folders() {
+            return List.of(language.tag(), "tags", tag.key());
         }
 
         public String titleSuffix() {
@@ -75,8 +84,8 @@ public sealed interface FeedScope {
             return Optional.empty();
         }
 
-        public String directory() {
-            return "/tags/" + Urls.segment(tag.key()) + "/";
+        public List<String> folders() {
+            return List.of("tags", tag.key());
         }
 
         public String titleSuffix() {
@@ -94,8 +103,8 @@ public sealed interface FeedScope {
             return Optional.empty();
         }
 
-        public String directory() {
-            return "/authors/" + Urls.segment(author.key()) + "/";
+        public List<String> folders() {
+            return List.of("authors", author.key());
         }
 
         public String titleSuffix() {
@@ -113,8 +122,8 @@ public sealed interface FeedScope {
             return Optional.of(language);
         }
 
-        public String directory() {
-            return "/" + language.tag() + "/authors/" + Urls.segment(author.key()) + "/";
+        public List<String> folders() {
+            return List.of(language.tag(), "authors", author.key());
         }
 
         public String titleSuffix() {
@@ -138,14 +147,9 @@ public sealed interface FeedScope {
         return new TagEverywhere(tag);
     }
 
-    /** Site path of the feed in a format: {@code /tr/rss.xml}, {@code /tr/tags/ai/atom.xml}, {@code /tags/ai/rss.xml}. */
-    default String path(FeedFormat format) {
-        return directory() + format.fileName();
-    }
-
-    /** Site path of a document of the feed's history: the feed itself, or {@code …/archive/3/atom.xml}. */
-    default String path(FeedFormat format, int page) {
-        return page == 0 ? path(format) : directory() + "archive/" + page + "/" + format.fileName();
+    /** The feed's current document in a format. */
+    default Address.FeedDocument in(FeedFormat format) {
+        return new Address.FeedDocument(this, format);
     }
 
     /** The permanent id of the feed, the same in every format and at every base URL. */

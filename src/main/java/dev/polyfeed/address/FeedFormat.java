@@ -1,4 +1,4 @@
-package dev.polyfeed.feed;
+package dev.polyfeed.address;
 
 /** The syndication formats Polyfeed writes, with the file name and media type of each. */
 public enum FeedFormat {

@@ -131,31 +131,40 @@ public class PublicationStore {
         ContentLoader.Result load = new ContentLoader(bodies, Address::postPath).load(root, config.baseUrl());
         // what this attempt read: the periodic check asks again only once the folder differs from it
         lastAttempted = load.fingerprint();
-        List<ContentProblem> bodyProblems = null;
-        if (config.strict()) {
-            bodyProblems = load.catalog().bodyProblems();
-            ProblemSummary problems = ProblemSummary.of(load.catalog().problems(), bodyProblems);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("polyfeed.strict is set and the content of " + root + " has "
-                        + problems.lines().size() + " problem(s): " + problems.byKind() + "\n"
-                        + problems.lines().stream().map(p -> p.severity() + " " + p).collect(Collectors.joining("\n")));
-            }
-        }
+        Optional<List<ContentProblem>> checkedBodies = config.strict() ? Optional.of(strictCheck(load)) : Optional.empty();
         Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub(),
                 budget.documentBytes(), gate);
+        swapIn(publication, previous, started);
+        report(publication, root, (System.nanoTime() - startedNanos) / 1_000_000);
+        checkedBodies.ifPresentOrElse(publication::bodiesChecked, () -> bodyChecker.execute(() -> checkBodies(publication)));
+        return publication;
+    }
+
+    /**
+     * Strict mode: every body is rendered before anything is published, and any problem at all stops the
+     * load.
+     *
+     * @return what rendering the bodies found (nothing, or this throws)
+     */
+    private List<ContentProblem> strictCheck(ContentLoader.Result load) {
+        List<ContentProblem> bodyProblems = load.catalog().bodyProblems();
+        ProblemSummary problems = ProblemSummary.of(load.catalog().problems(), bodyProblems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("polyfeed.strict is set and the content of " + root + " has "
+                    + problems.lines().size() + " problem(s): " + problems.byKind() + "\n"
+                    + problems.lines().stream().map(p -> p.severity() + " " + p).collect(Collectors.joining("\n")));
+        }
+        return bodyProblems;
+    }
+
+    /** Serves the new publication from now on, whole, and lets the one it replaces go. */
+    private void swapIn(Publication publication, Publication previous, Instant started) {
         current.set(publication);
         if (previous != null) {
             // body renderings stay: those of unchanged posts serve the new publication as they are
             previous.retire();
         }
         freshness.published(started);
-        report(publication, root, (System.nanoTime() - startedNanos) / 1_000_000);
-        if (bodyProblems != null) {
-            publication.bodiesChecked(bodyProblems);
-        } else {
-            bodyChecker.execute(() -> checkBodies(publication));
-        }
-        return publication;
     }
 
     /**

@@ -61,7 +61,7 @@ public sealed interface Address {
     }
 
     Address HOME = new Home();
-    Address FEED_LIST = new RootFile(RootFile.Kind.FEED_LIST);
+    Address FEED_LIST = new FeedList(FeedFormat.RSS);
     Address STYLESHEET = new RootFile(RootFile.Kind.STYLESHEET);
     Address SVG_ICON = new RootFile(RootFile.Kind.SVG_ICON);
     Address ICO_ICON = new RootFile(RootFile.Kind.ICO_ICON);
@@ -77,12 +77,24 @@ public sealed interface Address {
         }
     }
 
+    /**
+     * Every feed as one subscription list (OPML) in one format: {@code /feeds.opml} lists RSS 2.0, the
+     * one format every reader reads; {@code /feeds-atom.opml} and {@code /feeds-json.opml} the others.
+     */
+    record FeedList(FeedFormat format) implements Address {
+        public String path() {
+            return "/" + exportFile();
+        }
+
+        public String exportFile() {
+            return format == FeedFormat.RSS ? "feeds.opml" : "feeds-" + format.name().toLowerCase(java.util.Locale.ROOT) + ".opml";
+        }
+    }
+
     /** A file at the site's root, the same for every content. */
     record RootFile(Kind kind) implements Address {
         public enum Kind {
-            /** Every feed as one subscription list (OPML). */
-            FEED_LIST("feeds.opml"),
-            /** The XSLT stylesheet feeds name, for the browsers that still apply one. */
+            /** The XSLT stylesheet feeds name, for copies of the site that cannot answer a browser with a page. */
             STYLESHEET("feed.xsl"),
             /** The site icon, for browsers that take SVG. */
             SVG_ICON("favicon.svg"),
@@ -105,14 +117,23 @@ public sealed interface Address {
         }
     }
 
-    /** A language's page, the folder its feeds live in: {@code /tr/}. */
-    record LanguagePage(Language language) implements Address {
+    /**
+     * A feed's page, in the folder its documents live in: a language's ({@code /tr/}), a tag's
+     * ({@code /tr/tags/ai/}), an author's ({@code /authors/ada/}). The site-wide feed's page is the home page.
+     */
+    record ScopePage(FeedScope scope) implements Address {
+        public ScopePage {
+            if (scope.folders().isEmpty()) {
+                throw new IllegalArgumentException("the site's feed's page is the home page");
+            }
+        }
+
         public String path() {
-            return "/" + language.tag() + "/";
+            return scope.directory();
         }
 
         public String exportFile() {
-            return language.tag() + "/index.html";
+            return String.join("/", scope.folders()) + "/index.html";
         }
     }
 
@@ -144,11 +165,17 @@ public sealed interface Address {
         }
 
         public String path() {
-            return scope.directory() + (page == 0 ? "" : "archive/" + page + "/") + format.fileName();
+            return scope.directory() + below();
         }
 
         public String exportFile() {
-            return String.join("/", scope.folders()) + "/" + (page == 0 ? "" : "archive/" + page + "/") + format.fileName();
+            String folder = scope.folders().isEmpty() ? "" : String.join("/", scope.folders()) + "/";
+            return folder + below();
+        }
+
+        /** Where the document is below its feed's folder: {@code rss.xml}, {@code archive/3/rss.xml}. */
+        private String below() {
+            return (page == 0 ? "" : "archive/" + page + "/") + format.fileName();
         }
 
         /** The same feed's current document. */

@@ -37,6 +37,7 @@ public final class AddressParser {
     }
 
     private static final int MOST_LISTED = 50;
+    private static final String ARCHIVE = "archive";
 
     private final Catalog catalog;
 
@@ -56,10 +57,13 @@ public final class AddressParser {
         }
         String first = segments.get(0);
         if (first.equals("tags")) {
-            return segments.size() < 3 ? nothingAt(segments) : tagFeed(null, segments.get(1), segments.subList(2, segments.size()), true);
+            return segments.size() < 2 ? nothingAt(segments) : tagFeed(null, segments.get(1), segments.subList(2, segments.size()), true);
         }
         if (first.equals("authors")) {
-            return segments.size() < 3 ? nothingAt(segments) : authorFeed(null, segments.get(1), segments.subList(2, segments.size()), true);
+            return segments.size() < 2 ? nothingAt(segments) : authorFeed(null, segments.get(1), segments.subList(2, segments.size()), true);
+        }
+        if (FeedFormat.byFileName(first).isPresent() || first.equals(ARCHIVE)) {
+            return feedDocument(new FeedScope.Everything(), segments, true, segments);
         }
         Optional<Language> found = catalog.language(first);
         if (found.isEmpty()) {
@@ -69,22 +73,27 @@ public final class AddressParser {
         boolean canonical = first.equals(language.tag());
         List<String> rest = segments.subList(1, segments.size());
         if (rest.isEmpty()) {
-            // "/tr" is the language's page, "/tr/": a folder, as its feeds live in it
-            return new Variant(new Address.LanguagePage(language));
+            return feedDocument(FeedScope.of(language), rest, canonical, segments);
         }
         if (rest.size() == 2 && rest.get(0).equals("posts")) {
             return post(language, rest.get(1), canonical);
         }
-        if (rest.size() >= 3 && rest.get(0).equals("tags")) {
+        if (rest.size() >= 2 && rest.get(0).equals("tags")) {
             return tagFeed(language, rest.get(1), rest.subList(2, rest.size()), canonical);
         }
-        if (rest.size() >= 3 && rest.get(0).equals("authors")) {
+        if (rest.size() >= 2 && rest.get(0).equals("authors")) {
             return authorFeed(language, rest.get(1), rest.subList(2, rest.size()), canonical);
         }
         return feedDocument(FeedScope.of(language), rest, canonical, segments);
     }
 
     private static Optional<Address> rootFile(String name) {
+        for (FeedFormat format : FeedFormat.values()) {
+            Address list = new Address.FeedList(format);
+            if (list.path().substring(1).equals(name)) {
+                return Optional.of(list);
+            }
+        }
         for (Address.RootFile.Kind kind : Address.RootFile.Kind.values()) {
             if (name.equals(kind.file)) {
                 return Optional.of(new Address.RootFile(kind));
@@ -129,13 +138,19 @@ public final class AddressParser {
         return feedDocument(scope, rest, canonical && spelling.equals(author.get().key()), rest);
     }
 
-    /** {@code rss.xml} or {@code archive/3/rss.xml} below a feed's folder. */
+    /**
+     * The feed's page (nothing below its folder: {@code /tr/tags/ai}, always redirected to the folder,
+     * {@code /tr/tags/ai/}, which is served as it is before any parsing), or {@code rss.xml} or
+     * {@code archive/3/rss.xml} below its folder.
+     */
     private static Parsed feedDocument(FeedScope scope, List<String> rest, boolean canonical, List<String> asked) {
         int page = 0;
         String file;
-        if (rest.size() == 1) {
+        if (rest.isEmpty()) {
+            return new Variant(scope.page());
+        } else if (rest.size() == 1) {
             file = rest.get(0);
-        } else if (rest.size() == 3 && rest.get(0).equals("archive") && rest.get(1).matches("[1-9][0-9]{0,8}")) {
+        } else if (rest.size() == 3 && rest.get(0).equals(ARCHIVE) && rest.get(1).matches("[1-9][0-9]{0,8}")) {
             page = Integer.parseInt(rest.get(1));
             file = rest.get(2);
         } else {

@@ -12,8 +12,8 @@ import dev.polyfeed.content.Tag;
 import dev.polyfeed.content.Urls;
 
 /**
- * Which posts a feed holds, one kind of feed per case: a language, a tag in a language, a tag across
- * languages, an author across languages, an author in a language. Each case says its language (if
+ * Which posts a feed holds, one kind of feed per case: the whole site, a language, a tag in a language,
+ * a tag across languages, an author across languages, an author in a language. Each case says its language (if
  * any), its folder in the site ({@code /tr/tags/ai/}), what its title adds and which posts it holds;
  * a new kind of feed is a new case, which the compiler makes answer all four.
  */
@@ -39,6 +39,28 @@ public sealed interface FeedScope {
 
     /** The feed's posts from the catalog, newest first, all of them (callers cut to the feed size). */
     List<Post> posts(Catalog catalog);
+
+    /**
+     * Every post of the site, each in its own language: {@code /rss.xml}, the one feed to offer someone
+     * who reads all of them. Its page is the home page.
+     */
+    record Everything() implements FeedScope {
+        public Optional<Language> languageIfAny() {
+            return Optional.empty();
+        }
+
+        public List<String> folders() {
+            return List.of();
+        }
+
+        public String titleSuffix() {
+            return "";
+        }
+
+        public List<Post> posts(Catalog catalog) {
+            return catalog.posts();
+        }
+    }
 
     /** Every post in one language: {@code /tr/}. */
     record InLanguage(Language language) implements FeedScope {
@@ -145,6 +167,11 @@ public sealed interface FeedScope {
 
     static FeedScope of(Tag tag) {
         return new TagEverywhere(tag);
+    }
+
+    /** The feed's page, in its folder: {@code /tr/tags/ai/}; the site's feed's is the home page. */
+    default Address page() {
+        return folders().isEmpty() ? Address.HOME : new Address.ScopePage(this);
     }
 
     /** The feed's current document in a format. */

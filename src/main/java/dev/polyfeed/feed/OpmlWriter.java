@@ -1,56 +1,68 @@
 package dev.polyfeed.feed;
 
-import dev.polyfeed.address.FeedScope;
-import dev.polyfeed.address.Address;
-import dev.polyfeed.address.FeedFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
 
+import dev.polyfeed.address.Address;
+import dev.polyfeed.address.FeedFormat;
+import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Language;
 import dev.polyfeed.content.Site;
 
-/** OPML 2.0 subscription list of every feed, grouped by language, for importing into a reader. */
+/**
+ * An OPML 2.0 subscription list of every feed in one format, grouped by language, for importing into
+ * a reader: each feed once, so that a reader that imports it shows every post once.
+ */
 public final class OpmlWriter {
 
     private OpmlWriter() {
     }
 
-    public static byte[] write(Catalog catalog, List<FeedScope> scopes) {
+    public static byte[] write(Catalog catalog, List<FeedScope> scopes, FeedFormat format) {
         Site site = catalog.site();
         Element body = new Element("body");
+        scopes.stream().filter(scope -> scope.folders().isEmpty()).forEach(scope -> body.addContent(outline(site, scope, format)));
         for (Language language : catalog.languages()) {
             Element group = new Element("outline").setAttribute("text", language.nativeName())
                     .setAttribute("title", language.nativeName());
-            scopes.stream().filter(scope -> scope.languageIfAny().equals(java.util.Optional.of(language)))
-                    .forEach(scope -> addFeeds(group, site, scope));
+            scopes.stream().filter(scope -> scope.languageIfAny().equals(Optional.of(language)))
+                    .forEach(scope -> group.addContent(outline(site, scope, format)));
             body.addContent(group);
         }
         Element allLanguages = new Element("outline").setAttribute("text", "Tags and authors, all languages");
-        scopes.stream().filter(scope -> scope.languageIfAny().isEmpty()).forEach(scope -> addFeeds(allLanguages, site, scope));
+        scopes.stream().filter(scope -> scope.languageIfAny().isEmpty() && !scope.folders().isEmpty())
+                .forEach(scope -> allLanguages.addContent(outline(site, scope, format)));
         if (!allLanguages.getChildren().isEmpty()) {
             body.addContent(allLanguages);
         }
-        Element head = new Element("head").addContent(new Element("title").setText(site.title()));
+        String title = format == FeedFormat.RSS ? site.title() : site.title() + " (" + format.displayName() + ")";
+        Element head = new Element("head").addContent(new Element("title").setText(title));
         Element opml = new Element("opml").setAttribute("version", "2.0").addContent(head).addContent(body);
         return FeedWriter.bytes(new Document(opml));
     }
 
-    private static void addFeeds(Element group, Site site, FeedScope scope) {
-        for (FeedFormat format : FeedFormat.values()) {
-            Element outline = new Element("outline")
-                    .setAttribute("type", "rss")
-                    .setAttribute("text", scope.title(site) + " (" + format.displayName() + ")")
-                    .setAttribute("title", scope.title(site))
-                    .setAttribute("xmlUrl", scope.in(format).url(site))
-                    .setAttribute("htmlUrl", Address.HOME.url(site));
-            if (format == FeedFormat.RSS) {
-                outline.setAttribute("version", "RSS2");
-            }
-            scope.languageIfAny().ifPresent(language -> outline.setAttribute("language", language.tag()));
-            group.addContent(outline);
-        }
+    /**
+     * One subscription. OPML 2.0 types every feed of a subscription list {@code rss}, whatever its format
+     * (readers look at the document itself); {@code version} says which format it is for the readers
+     * that read it: RSS2 as the specification names it, and the feed's own name for the others.
+     */
+    private static Element outline(Site site, FeedScope scope, FeedFormat format) {
+        Element outline = new Element("outline")
+                .setAttribute("type", "rss")
+                .setAttribute("text", scope.title(site))
+                .setAttribute("title", scope.title(site))
+                .setAttribute("xmlUrl", scope.in(format).url(site))
+                .setAttribute("htmlUrl", scope.page().url(site))
+                .setAttribute("version", switch (format) {
+                    case RSS -> "RSS2";
+                    case ATOM -> "ATOM";
+                    case JSON -> "JSONFEED";
+                });
+        scope.languageIfAny().ifPresent(language -> outline.setAttribute("language", language.tag()));
+        return outline;
     }
 }

@@ -32,6 +32,8 @@ public final class Publication {
     private final List<FeedScope> feeds;
     private final Map<String, Supplier<Representation>> documents;
     private final List<Address> addresses;
+    /** Each feed document as a page, by the feed's path: what browsers get there. */
+    private final Map<String, Supplier<Representation>> views;
     private final Cache<String, Representation> rendered;
     private final RenderGate gate;
     /** Replaced by a newer publication: what it still renders for requests in flight is not kept. */
@@ -42,10 +44,11 @@ public final class Publication {
 
     /**
      * @param documents how to render each document, by its address
+     * @param views how to render the page a browser gets instead of a document, for the documents that have one
      * @param cacheBytes most bytes of rendered documents kept
      */
     public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<Address, Supplier<Representation>> documents,
-            long cacheBytes, RenderGate gate) {
+            Map<Address, Supplier<Representation>> views, long cacheBytes, RenderGate gate) {
         this.load = load;
         this.gate = gate;
         this.problems = ProblemSummary.of(load.catalog().problems());
@@ -54,6 +57,9 @@ public final class Publication {
         Map<String, Supplier<Representation>> byPath = new HashMap<>(documents.size() * 2);
         documents.forEach((address, render) -> byPath.put(address.path(), render));
         this.documents = Map.copyOf(byPath);
+        Map<String, Supplier<Representation>> viewsByPath = new HashMap<>(views.size() * 2);
+        views.forEach((address, render) -> viewsByPath.put(address.path(), render));
+        this.views = Map.copyOf(viewsByPath);
         this.addresses = List.copyOf(documents.keySet());
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
@@ -110,27 +116,50 @@ public final class Publication {
         return documents.containsKey(path);
     }
 
-    /** The document at a canonical site path if it is rendered already: no work, safe on an event loop. */
-    public Optional<Representation> cached(String path) {
-        return Optional.ofNullable(rendered.getIfPresent(path));
+    /** Whether the document at this path has a page for browsers (a feed's). */
+    public boolean hasView(String path) {
+        return views.containsKey(path);
     }
 
     /**
-     * The document at a canonical site path such as {@code /tr/rss.xml}, rendered if not yet cached.
-     * Concurrent first requests for one document render it once (the others wait for that render);
-     * renders of different documents are bounded by the {@link RenderGate}.
+     * The document at a canonical site path, or its page for browsers, if it is rendered already: no
+     * work, safe on an event loop.
+     */
+    public Optional<Representation> cached(String path, boolean view) {
+        return Optional.ofNullable(rendered.getIfPresent(cacheKey(path, view)));
+    }
+
+    /**
+     * The document at a canonical site path such as {@code /tr/rss.xml}, or its page for browsers,
+     * rendered if not yet cached. Concurrent first requests for one document render it once (the others
+     * wait for that render); renders of different documents are bounded by the {@link RenderGate}.
      *
+     * @param view the page for browsers, where the document has one (else the document itself)
      * @throws RenderGate.Busy when every render stayed busy for as long as a request may wait
      */
-    public Optional<Representation> find(String path) {
-        Supplier<Representation> render = documents.get(path);
+    public Optional<Representation> find(String path, boolean view) {
+        boolean asView = view && views.containsKey(path);
+        Supplier<Representation> render = asView ? views.get(path) : documents.get(path);
         if (render == null) {
             return Optional.empty();
         }
         if (retired) {
             return Optional.of(gate.render(render));
         }
-        return Optional.of(rendered.get(path, p -> gate.render(render)));
+        return Optional.of(rendered.get(cacheKey(path, asView), p -> gate.render(render)));
+    }
+
+    public Optional<Representation> find(String path) {
+        return find(path, false);
+    }
+
+    public Optional<Representation> cached(String path) {
+        return cached(path, false);
+    }
+
+    /** Paths start with '/': a view's key can never be a document's. */
+    private static String cacheKey(String path, boolean view) {
+        return view ? "view:" + path : path;
     }
 
     /**

@@ -59,14 +59,20 @@ public final class Publisher {
         FeedWriter feeds = new FeedWriter(catalog, hub);
         PageWriter pages = new PageWriter(catalog);
         Map<Address, Supplier<Representation>> documents = new HashMap<>();
+        // what a browser gets at a feed's address: the feed as a page (see Responses.wantsPage)
+        Map<Address, Supplier<Representation>> views = new HashMap<>();
 
         for (FeedScope scope : scopes) {
             for (FeedPage page : FeedPage.paginate(scope.posts(catalog), feedSize)) {
                 Kind kind = page.isCurrent() ? Kind.CURRENT : Kind.ARCHIVE;
+                Instant updated = newest(page.posts());
                 for (FeedFormat format : FeedFormat.values()) {
                     Address.FeedDocument address = new Address.FeedDocument(scope, format, page.number());
-                    documents.put(address, () -> Representation.of(kind, feeds.write(address, page),
-                            format.mediaType() + UTF_8, newest(page.posts())));
+                    documents.put(address, () -> Representation.of(kind, feeds.write(address, page), format.mediaType() + UTF_8, updated));
+                    views.put(address, () -> Representation.of(kind, pages.feed(address, page), HTML, updated));
+                }
+                if (page.isCurrent() && !scope.folders().isEmpty()) {
+                    documents.put(scope.page(), () -> Representation.of(kind, pages.feed(scope.in(FeedFormat.RSS), page), HTML, updated));
                 }
             }
         }
@@ -74,12 +80,11 @@ public final class Publisher {
             documents.put(Address.of(post), () -> Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated()));
         }
         Instant newest = newest(catalog.posts());
-        for (Language language : catalog.languages()) {
-            documents.put(new Address.LanguagePage(language), () -> Representation.of(Kind.CURRENT,
-                    pages.language(language, scopes), HTML, newest(catalog.posts(language))));
+        documents.put(Address.HOME, () -> Representation.of(Kind.CURRENT, pages.home(), HTML, newest));
+        for (FeedFormat format : FeedFormat.values()) {
+            documents.put(new Address.FeedList(format), () -> Representation.of(Kind.CURRENT,
+                    OpmlWriter.write(catalog, scopes, format), OPML, newest));
         }
-        documents.put(Address.HOME, () -> Representation.of(Kind.CURRENT, pages.index(scopes), HTML, newest));
-        documents.put(Address.FEED_LIST, () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes), OPML, newest));
         byte[] stylesheet = resource("feed.xsl");
         documents.put(Address.STYLESHEET, () -> Representation.of(Kind.ASSET, stylesheet, XSL, Instant.EPOCH));
         byte[] svgIcon = resource("favicon.svg");
@@ -87,7 +92,7 @@ public final class Publisher {
         documents.put(Address.SVG_ICON,
                 () -> Representation.of(Kind.ASSET, svgIcon, "image/svg+xml" + UTF_8, Instant.EPOCH));
         documents.put(Address.ICO_ICON, () -> Representation.of(Kind.ASSET, icoIcon, "image/x-icon", Instant.EPOCH));
-        return new Publication(load, scopes, documents, cacheBytes, gate);
+        return new Publication(load, scopes, documents, views, cacheBytes, gate);
     }
 
     private static void requireAbsoluteUrl(String url) {
@@ -113,11 +118,12 @@ public final class Publisher {
     }
 
     /**
-     * Every feed there is: per language, per tag and per author in each language, per tag and per
-     * author across languages.
+     * Every feed there is: the site's, per language, per tag and per author in each language, per tag
+     * and per author across languages.
      */
     static List<FeedScope> scopes(Catalog catalog) {
         List<FeedScope> scopes = new ArrayList<>();
+        scopes.add(new FeedScope.Everything());
         for (Language language : catalog.languages()) {
             scopes.add(FeedScope.of(language));
             for (Tag tag : catalog.tags(language)) {

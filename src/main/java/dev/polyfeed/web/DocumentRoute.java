@@ -64,14 +64,16 @@ class DocumentRoute {
             context.next();
             return;
         }
-        Optional<Representation> cached = publication.cached(path);
+        boolean negotiated = publication.hasView(path);
+        boolean view = Responses.wantsView(negotiated, request::getHeader);
+        Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            Responses.document(cached.get(), request::getHeader, caching).send(context.response());
+            Responses.document(cached.get(), negotiated, request::getHeader, caching).send(context.response());
             return;
         }
         // a document's first request renders and compresses it: real work, off the event loop
-        context.vertx().executeBlocking(() -> publication.find(path).orElseThrow(), false)
-                .onSuccess(document -> Responses.document(document, request::getHeader, caching).send(context.response()))
+        context.vertx().executeBlocking(() -> publication.find(path, view).orElseThrow(), false)
+                .onSuccess(document -> Responses.document(document, negotiated, request::getHeader, caching).send(context.response()))
                 .onFailure(failure -> {
                     if (failure instanceof RenderGate.Busy) {
                         Responses.busy().send(context.response());

@@ -27,8 +27,6 @@ final class Responses {
 
     static final String TEXT = "text/plain; charset=utf-8";
     static final String ALLOWED_METHODS = "GET, HEAD";
-    /** How a browser is sent a feed, so that it applies the feed's stylesheet instead of showing source. */
-    static final String XML_FOR_BROWSERS = "application/xml; charset=utf-8";
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
     /** What a script on another origin may read: the validators it needs to revalidate. */
@@ -53,23 +51,30 @@ final class Responses {
     }
 
     /**
+     * Which representation of a document a request gets: a feed's page when a browser navigates to the
+     * feed (it asks for HTML and names no feed type), else the document itself. Browsers show
+     * application/rss+xml as source or offer a download, and are dropping XSLT; feed readers ask for feed
+     * types or for anything, and keep getting the feed, byte for byte.
+     *
+     * @param hasPage whether the document has a page for browsers (feeds do)
+     * @param header the request's header by name, or null
+     */
+    static boolean wantsView(boolean hasPage, Function<String, String> header) {
+        return hasPage && wantsPage(header.apply(HttpHeaders.ACCEPT));
+    }
+
+    /**
      * The document, gzip'd when the client accepts it, or 304 when the client's copy is current, with
      * its validators, caching and CORS headers. Decided from the request's headers alone, so that both
      * routes answer alike. If-None-Match wins over If-Modified-Since, as RFC 9110 section 13.2.2 says.
      *
+     * @param negotiated whether the document's address also serves another representation by Accept
+     *        (a feed and its page), which caches must then tell apart
      * @param header the request's header by name, or null
      */
-    static Reply document(Representation document, Function<String, String> header, Caching caching) {
+    static Reply document(Representation document, boolean negotiated, Function<String, String> header, Caching caching) {
         boolean gzip = acceptsGzip(header.apply(HttpHeaders.ACCEPT_ENCODING));
-        boolean feedXml = isFeedXml(document.mediaType());
-        // Browsers show application/rss+xml and application/atom+xml as source (Chromium) or offer a
-        // download; the same bytes as application/xml get the stylesheet applied. Feed readers either ask
-        // for feed types or for anything, and keep getting the registered types.
-        boolean browser = feedXml && wantsPage(header.apply(HttpHeaders.ACCEPT));
         String etag = gzip ? document.gzipEtag() : document.etag();
-        if (browser) {
-            etag = etag.substring(0, etag.length() - 1) + "-page\"";
-        }
         String ifNoneMatch = header.apply(HttpHeaders.IF_NONE_MATCH);
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(header.apply(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
@@ -77,13 +82,13 @@ final class Responses {
         headers.add(new Reply.Header(HttpHeaders.ETAG, etag));
         headers.add(new Reply.Header(HttpHeaders.LAST_MODIFIED, document.httpDate()));
         headers.add(caching.of(document.kind()));
-        headers.add(feedXml ? VARY_FEED : VARY);
+        headers.add(negotiated ? VARY_NEGOTIATED : VARY);
         headers.add(CORS);
         headers.add(EXPOSE);
         if (current) {
             return new Reply(304, headers, null);
         }
-        headers.add(new Reply.Header(HttpHeaders.CONTENT_TYPE, browser ? XML_FOR_BROWSERS : document.mediaType()));
+        headers.add(new Reply.Header(HttpHeaders.CONTENT_TYPE, document.mediaType()));
         if (document.mediaType().startsWith("text/html")) {
             headers.addAll(PAGE_SAFETY);
         }
@@ -96,7 +101,7 @@ final class Responses {
     private static final Reply.Header CORS = new Reply.Header(ALLOW_ORIGIN, "*");
     private static final Reply.Header EXPOSE = new Reply.Header(EXPOSE_HEADERS, EXPOSED);
     private static final Reply.Header VARY = new Reply.Header(HttpHeaders.VARY, "Accept-Encoding");
-    private static final Reply.Header VARY_FEED = new Reply.Header(HttpHeaders.VARY, "Accept, Accept-Encoding");
+    private static final Reply.Header VARY_NEGOTIATED = new Reply.Header(HttpHeaders.VARY, "Accept, Accept-Encoding");
     private static final Reply.Header PLAIN = new Reply.Header(HttpHeaders.CONTENT_TYPE, TEXT);
     private static final Reply.Header NOSNIFF = new Reply.Header("X-Content-Type-Options", "nosniff");
     /** On every HTML page: what it may load, no sniffing, and no full address sent to sites it links. */
@@ -132,17 +137,14 @@ final class Responses {
         return new Reply(301, List.of(new Reply.Header(HttpHeaders.LOCATION, Urls.toAscii(pathOrTarget)), CORS), null);
     }
 
-    static boolean isFeedXml(String mediaType) {
-        return mediaType.startsWith("application/rss+xml") || mediaType.startsWith("application/atom+xml");
-    }
-
     /** A browser navigating to a feed: asks for HTML and names no feed type. */
     static boolean wantsPage(String accept) {
         if (accept == null) {
             return false;
         }
         String lower = accept.toLowerCase(Locale.ROOT);
-        return lower.contains("text/html") && !lower.contains("rss+xml") && !lower.contains("atom+xml");
+        return lower.contains("text/html") && !lower.contains("rss+xml") && !lower.contains("atom+xml")
+                && !lower.contains("feed+json");
     }
 
     /** Whether gzip is acceptable: named (or {@code *}) with a non-zero q-value. */

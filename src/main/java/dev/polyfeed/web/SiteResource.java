@@ -69,13 +69,15 @@ public class SiteResource {
     }
 
     private Uni<Response> document(Publication publication, String path, HttpHeaders headers) {
-        Optional<Representation> cached = publication.cached(path);
+        boolean negotiated = publication.hasView(path);
+        boolean view = Responses.wantsView(negotiated, headers::getHeaderString);
+        Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            return Uni.createFrom().item(Responses.document(cached.get(), headers::getHeaderString, caching).toResponse());
+            return Uni.createFrom().item(Responses.document(cached.get(), negotiated, headers::getHeaderString, caching).toResponse());
         }
         return Uni.createFrom()
-                .item(() -> Responses.document(publication.find(path).orElseThrow(), headers::getHeaderString, caching)
-                        .toResponse())
+                .item(() -> Responses.document(publication.find(path, view).orElseThrow(), negotiated, headers::getHeaderString,
+                        caching).toResponse())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(RenderGate.Busy.class).recoverWithItem(() -> Responses.busy().toResponse());
     }

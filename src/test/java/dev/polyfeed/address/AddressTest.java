@@ -40,8 +40,8 @@ class AddressTest {
         assertTrue(PUBLICATION.addresses().size() > 40, "the fixture has many documents");
         for (Address address : PUBLICATION.addresses()) {
             AddressParser.Parsed parsed = Address.parse(segments(address.path()), CATALOG);
-            if (address instanceof Address.LanguagePage) {
-                // "/tr/" reaches the parser as "tr": its one spelling without the slash is redirected to it
+            if (address instanceof Address.ScopePage) {
+                // "/tr/" reaches the parser as "tr": a folder's one spelling without the slash is redirected to it
                 assertEquals(new AddressParser.Variant(address), parsed, address.path());
             } else {
                 assertEquals(new AddressParser.Exact(address), parsed, address.path());
@@ -69,7 +69,7 @@ class AddressTest {
         assertEquals("https://feeds.example.org/tr/tags/c-c%2B%2B/atom.xml", archive.current().url(CATALOG.site()));
         assertEquals("/", Address.HOME.path());
         assertEquals("index.html", Address.HOME.exportFile());
-        assertEquals("tr/index.html", new Address.LanguagePage(TR).exportFile());
+        assertEquals("tr/index.html", FeedScope.of(TR).page().exportFile());
         assertEquals("/favicon.ico", Address.ICO_ICON.path());
     }
 
@@ -87,7 +87,14 @@ class AddressTest {
         Tag ai = CATALOG.tag("ai").orElseThrow();
         assertEquals(new AddressParser.Variant(FeedScope.of(TR).in(FeedFormat.RSS)), parse("/TR/rss.xml"));
         assertEquals(new AddressParser.Variant(FeedScope.of(TR, ai).in(FeedFormat.ATOM)), parse("/tr/tags/AI/atom.xml"));
-        assertEquals(new AddressParser.Variant(new Address.LanguagePage(TR)), parse("/tr"));
+        assertEquals(new AddressParser.Variant(FeedScope.of(TR).page()), parse("/tr"));
+        assertEquals(new AddressParser.Variant(FeedScope.of(TR, ai).page()), parse("/TR/tags/Ai"));
+        assertEquals(new AddressParser.Exact(new FeedScope.Everything().in(FeedFormat.ATOM)), parse("/atom.xml"));
+        assertEquals(new AddressParser.Exact(new Address.FeedDocument(new FeedScope.Everything(), FeedFormat.RSS, 2)),
+                parse("/archive/2/rss.xml"));
+        assertEquals("archive/2/rss.xml", new Address.FeedDocument(new FeedScope.Everything(), FeedFormat.RSS, 2).exportFile());
+        assertEquals(new AddressParser.Exact(new Address.FeedList(FeedFormat.JSON)), parse("/feeds-json.opml"));
+        assertEquals(Address.HOME, new FeedScope.Everything().page());
         assertEquals(new AddressParser.Exact(new Address.FeedDocument(FeedScope.of(ai), FeedFormat.JSON, 3)),
                 parse("/tags/ai/archive/3/feed.json"), "an archive is read whether or not the feed has it");
     }
@@ -97,7 +104,7 @@ class AddressTest {
         assertEquals("No language 'xx' here. Languages: ar, en, pt-BR, tr.", reason("/xx/rss.xml"));
         assertEquals("No file 'rss.json' here. Feeds are rss.xml, atom.xml and feed.json.", reason("/tr/rss.json"));
         assertEquals("Nothing at /tr/archive/0/rss.xml.", reason("/tr/archive/0/rss.xml"));
-        assertEquals("Nothing at /tags/ai.", reason("/tags/ai"));
+        assertEquals("Nothing at /tags.", reason("/tags"));
         assertTrue(reason("/tr/tags/nope/rss.xml").startsWith("No tag 'nope' in tr. Tags: "));
         assertEquals("No post 'nope' in tr.", reason("/tr/posts/nope"));
     }

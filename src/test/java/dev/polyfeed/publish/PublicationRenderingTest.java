@@ -51,7 +51,7 @@ class PublicationRenderingTest {
         AtomicInteger renders = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         Map<Address, Supplier<Representation>> documents = Map.of(A, () -> slowly(renders, release));
-        Publication publication = new Publication(EMPTY, List.of(), documents, 1 << 20,
+        Publication publication = new Publication(EMPTY, List.of(), documents, Map.of(), 1 << 20,
                 new RenderGate(4, Duration.ofSeconds(10)));
         ExecutorService requests = Executors.newFixedThreadPool(8);
         List<Future<Optional<Representation>>> answers = new ArrayList<>();
@@ -73,7 +73,7 @@ class PublicationRenderingTest {
         CountDownLatch release = new CountDownLatch(1);
         Map<Address, Supplier<Representation>> documents = Map.of(A, () -> slowly(renders, release),
                 B, () -> slowly(renders, release));
-        Publication publication = new Publication(EMPTY, List.of(), documents, 1 << 20,
+        Publication publication = new Publication(EMPTY, List.of(), documents, Map.of(), 1 << 20,
                 new RenderGate(1, Duration.ofMillis(100)));
         ExecutorService requests = Executors.newSingleThreadExecutor();
         Future<Optional<Representation>> first = requests.submit(() -> publication.find(A.path()));
@@ -91,7 +91,7 @@ class PublicationRenderingTest {
     void aRetiredPublicationKeepsNoRenderedDocument() {
         AtomicInteger renders = new AtomicInteger();
         CountDownLatch released = new CountDownLatch(0);
-        Publication publication = new Publication(EMPTY, List.of(), Map.of(A, () -> slowly(renders, released)),
+        Publication publication = new Publication(EMPTY, List.of(), Map.of(A, () -> slowly(renders, released)), Map.of(),
                 1 << 20, RenderGate.unbounded());
         publication.find(A.path());
         assertTrue(publication.cached(A.path()).isPresent());

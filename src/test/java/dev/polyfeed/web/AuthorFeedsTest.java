@@ -58,7 +58,10 @@ class AuthorFeedsTest {
 
     @Test
     void authorFeedsAreInTheOpml() {
-        List<String> urls = Xml.parse(FeedsTest.fetch("/feeds.opml")).texts("//outline/@xmlUrl");
+        List<String> urls = new java.util.ArrayList<>();
+        for (String list : List.of("/feeds.opml", "/feeds-atom.opml", "/feeds-json.opml")) {
+            urls.addAll(Xml.parse(FeedsTest.fetch(list)).texts("//outline/@xmlUrl"));
+        }
         for (String path : List.of("/authors/ada/rss.xml", "/authors/nobody/atom.xml", "/tr/authors/ada/feed.json",
                 "/ar/authors/ada/atom.xml")) {
             assertTrue(urls.contains(BASE + path), path);

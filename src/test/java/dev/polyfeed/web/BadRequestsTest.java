@@ -83,11 +83,18 @@ class BadRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Accept: application/json", "Accept: */*;q=abc", "Accept: text/html;;;", "Accept:",
+    @ValueSource(strings = {"Accept: application/json", "Accept: */*;q=abc", "Accept:",
             "Accept: ÿÿÿ", "Accept-Encoding: gzip;q=banana", "If-Modified-Since: yesterday", "If-None-Match: \"\""})
     void oddHeadersStillGetTheFeed(String header) throws IOException {
         RawHttp.Reply reply = RawHttp.get(port, "/tr/rss.xml", header);
         assertEquals(200, reply.status(), header);
         assertTrue(reply.body().contains("<rss"), header);
+    }
+
+    @Test
+    void anOddAcceptThatNamesHtmlGetsTheFeedsPage() throws IOException {
+        RawHttp.Reply reply = RawHttp.get(port, "/tr/rss.xml", "Accept: text/html;;;");
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().contains("<!DOCTYPE html>") && reply.body().contains("id=\"feed-url\""), reply.body());
     }
 }

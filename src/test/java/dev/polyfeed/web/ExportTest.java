@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.polyfeed.content.Language;
-import dev.polyfeed.address.Address;
+import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.StaticExport;
@@ -60,7 +60,8 @@ class ExportTest {
     void neverWritesOutsideTheFolder() {
         assertThrows(IllegalArgumentException.class,
                 () -> StaticExport.write(new Publication(store.current().load(), java.util.List.of(),
-                        java.util.Map.of(new Address.LanguagePage(new Language("..", false)), () -> store.current().find("/").orElseThrow()), 1 << 20,
+                        java.util.Map.of(FeedScope.of(new Language("..", false)).page(), () -> store.current().find("/").orElseThrow()),
+                        java.util.Map.of(), 1 << 20,
                         dev.polyfeed.publish.RenderGate.unbounded()),
                         export));
     }

@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,16 +63,25 @@ class ReadersTest {
             "/tr/rss.xml,  application/rss+xml",
             "/tr/atom.xml, application/atom+xml",
     })
-    void browsersGetTheSameBytesAsXmlSoTheyApplyTheStylesheet(String path, String feedType) {
+    void browsersGetTheFeedAsAPageAndReadersTheFeedItself(String path, String feedType) {
         String chromium = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
         var page = given().header("Accept", chromium).when().get(path).then().statusCode(200)
-                .header("Content-Type", "application/xml; charset=utf-8").header("Vary", "Accept, Accept-Encoding")
+                .header("Content-Type", "text/html; charset=utf-8").header("Vary", "Accept, Accept-Encoding")
                 .extract();
+        Document html = Jsoup.parse(page.asString());
+        assertEquals("tr", html.selectFirst("html").attr("lang"));
+        assertEquals(BASE + path, html.selectFirst("#feed-url").attr("value"), "the address to subscribe to");
         var feed = given().header("Accept", feedType + ", application/xml;q=0.9, */*;q=0.8").when().get(path).then()
                 .statusCode(200).header("Content-Type", feedType + "; charset=utf-8").extract();
-        given().when().get(path).then().header("Content-Type", feedType + "; charset=utf-8");
-        assertArrayEquals(feed.asByteArray(), page.asByteArray());
+        var any = given().when().get(path).then().header("Content-Type", feedType + "; charset=utf-8")
+                .header("Vary", "Accept, Accept-Encoding").extract();
+        assertArrayEquals(feed.asByteArray(), any.asByteArray(), "readers get the feed byte for byte");
+        assertTrue(feed.asString().startsWith("<?xml"));
         assertNotEquals(feed.header("ETag"), page.header("ETag"));
+        // each representation revalidates against its own validator only
+        given().header("Accept", chromium).header("If-None-Match", page.header("ETag")).get(path).then().statusCode(304);
+        given().header("Accept", chromium).header("If-None-Match", feed.header("ETag")).get(path).then().statusCode(200);
+        given().header("If-None-Match", page.header("ETag")).get(path).then().statusCode(200);
     }
 
     @Test
@@ -81,7 +92,8 @@ class ReadersTest {
                 .header("Access-Control-Allow-Origin", "*");
         given().when().get("/tr/archive/1/atom.xml").then().statusCode(200)
                 .header("Cache-Control", "public, max-age=86400");
-        given().when().get("/tr/feed.json").then().statusCode(200).header("Vary", "Accept-Encoding")
+        // a browser gets JSON Feed's page too
+        given().when().get("/tr/feed.json").then().statusCode(200).header("Vary", "Accept, Accept-Encoding")
                 .header("Access-Control-Allow-Origin", "*");
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,14 +30,25 @@ import io.restassured.path.json.JsonPath;
 class SiteTest {
 
     @Test
-    void everyFeedInTheOpmlIsServedWellFormedAndAtomOnesMatchRfc4287() {
-        Xml opml = Xml.parse(fetch("/feeds.opml"));
-        assertEquals("2.0", opml.text("/opml/@version"));
-        List<String> urls = opml.texts("//outline/@xmlUrl");
-        // tr: itself + ai, açık-kaynak, c-c++, i̇stanbul + authors ada, nobody; ar: itself + ai,
-        // البرمجيات-الحرة + author ada; en: itself + ai, café + author grace-hopper (inline);
-        // pt-BR: itself + notícias; those 7 tags and 3 authors across languages; three formats each
-        assertEquals(3 * ((5 + 2) + (3 + 1) + (3 + 1) + 2 + (7 + 3)), urls.size());
+    void everyFeedInTheOpmlsIsServedWellFormedAndAtomOnesMatchRfc4287() {
+        List<String> urls = new java.util.ArrayList<>();
+        for (String list : List.of("/feeds.opml", "/feeds-atom.opml", "/feeds-json.opml")) {
+            Xml opml = Xml.parse(fetch(list));
+            assertEquals("2.0", opml.text("/opml/@version"));
+            List<String> listed = opml.texts("//outline/@xmlUrl");
+            // the site's feed; tr: itself + ai, açık-kaynak, c-c++, i̇stanbul + authors ada, nobody; ar:
+            // itself + ai, البرمجيات-الحرة + author ada; en: itself + ai, café + author grace-hopper (inline);
+            // pt-BR: itself + notícias; those 7 tags and 3 authors across languages: each once, in one format
+            assertEquals(1 + (5 + 2) + (3 + 1) + (3 + 1) + 2 + (7 + 3), listed.size(), list);
+            assertEquals(listed.size(), new java.util.HashSet<>(listed).size(), list + " lists each feed once");
+            String file = list.equals("/feeds.opml") ? "rss.xml" : list.equals("/feeds-atom.opml") ? "atom.xml" : "feed.json";
+            assertTrue(listed.stream().allMatch(url -> url.endsWith("/" + file)), list);
+            assertEquals(List.of(), opml.texts("//outline[@xmlUrl and @type!='rss']/@xmlUrl"), list);
+            assertEquals(List.of("ar", "en", "pt-BR", "tr"),
+                    opml.texts("/opml/body/outline[@text!='Tags and authors, all languages']/outline[1]/@language"));
+            urls.addAll(listed);
+        }
+        assertTrue(urls.contains(BASE + "/rss.xml") && urls.contains(BASE + "/atom.xml"), "the site's own feed");
         for (String url : urls) {
             assertTrue(url.startsWith(BASE + "/"), url);
             byte[] body = fetch(url.substring(BASE.length()));
@@ -56,21 +68,24 @@ class SiteTest {
                 assertEquals(feed.count("//item"), feed.count("//item/dc:language"), url);
             }
         }
-        assertEquals(List.of("ar", "en", "pt-BR", "tr"), opml.texts("/opml/body/outline[@text!='Tags and authors, all languages']/outline[1]/@language"));
     }
 
     @Test
-    void indexListsEveryFeedWithDiscoveryLinks() {
+    void homeOffersOnlyTheSitesAndEachLanguagesFeedToDiscovery() {
         given().when().get("/").then().statusCode(200).contentType(startsWith("text/html"));
         Document index = Jsoup.parse(new String(fetch("/"), StandardCharsets.UTF_8));
         List<String> rss = index.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href");
-        List<String> atom = index.select("link[rel=alternate][type=application/atom+xml]").eachAttr("href");
-        List<String> json = index.select("link[rel=alternate][type=application/feed+json]").eachAttr("href");
-        assertEquals(27, rss.size());
-        assertEquals(27, atom.size());
-        assertEquals(27, json.size());
-        assertTrue(rss.contains(BASE + "/tr/rss.xml"));
-        assertTrue(atom.contains(BASE + "/tags/ai/atom.xml"));
+        assertEquals(List.of(BASE + "/rss.xml", BASE + "/ar/rss.xml", BASE + "/en/rss.xml", BASE + "/pt-BR/rss.xml",
+                BASE + "/tr/rss.xml"), rss);
+        assertEquals(0, index.select("link[rel=alternate][type=application/atom+xml]").size());
+        assertEquals(List.of(BASE + "/feeds.opml", BASE + "/feeds-atom.opml", BASE + "/feeds-json.opml"),
+                index.select("link[rel=alternate][type=text/x-opml]").eachAttr("href"));
+        assertEquals("en", index.selectFirst("html").attr("lang"));
+        assertEquals(BASE + "/rss.xml", index.selectFirst("#feed-url").attr("value"));
+        // the Turkish posts tagged AI: 2024-03-01-merhaba and tablo ("tags: ai"), each a link to the tag's page
+        Element ai = index.selectFirst("section[lang=tr] .tags a[href=" + BASE + "/tr/tags/ai/]");
+        assertEquals("#AI", ai.text());
+        assertEquals("(2)", ai.nextElementSibling().text());
         assertEquals("rtl", index.selectFirst("section[lang=ar]").attr("dir"));
         assertEquals("ltr", index.selectFirst("section[lang=tr]").attr("dir"));
         assertEquals("العربية", index.selectFirst("section[lang=ar] h2").text());

@@ -1,6 +1,7 @@
 package dev.polyfeed.content;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +64,20 @@ public final class PostBody {
     /** The same body with relative links resolved against another address. */
     public PostBody withPostUrl(String url) {
         return new PostBody(source, firstLine, markdown, language, url, renderer);
+    }
+
+    /**
+     * Feeds what the body renders from (its Markdown, language and address) into a digest, without
+     * copying or rendering it: what tells whether a post changed between two loads.
+     */
+    public void digestInto(MessageDigest digest) {
+        // the length first: no two bodies feed the same bytes
+        digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(markdown.length).array());
+        digest.update(markdown);
+        digest.update(language.tag().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(postUrl.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
     }
 
     public String markdown() {

@@ -139,8 +139,29 @@ public interface PolyfeedConfig {
     interface Websub {
         /**
          * URL of the WebSub hub that subscribers are sent to; unset by default. When set, every feed
-         * carries {@code rel="hub"} next to its {@code rel="self"} link, as WebSub requires.
+         * carries {@code rel="hub"} next to its {@code rel="self"} link, as WebSub requires, and each
+         * reload that changes a feed tells the hub which ones changed.
          */
         Optional<String> hub();
+
+        /**
+         * Most feed URLs named in one publish request to the hub ({@code hub.url}, repeated); a reload
+         * that changes more feeds sends several requests. 100 keeps a request a few kilobytes, well under
+         * what hubs and proxies accept in a form body.
+         */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * How long to wait before asking the hub again when a publish request fails (a network error or
+         * an answer other than 2xx): this, then five times this, then 25 times this (1 s, 5 s, 25 s), after
+         * which the request is given up and logged as a warning.
+         */
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** How long one publish request may take, connecting included, before it counts as failed. */
+        @WithDefault("10s")
+        Duration timeout();
     }
 }

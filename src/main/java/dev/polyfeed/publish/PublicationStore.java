@@ -18,11 +18,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -36,6 +38,7 @@ import dev.polyfeed.content.Post;
 import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.content.Severity;
 import dev.polyfeed.address.FeedFormat;
+import dev.polyfeed.websub.HubNotifier;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -80,8 +83,20 @@ public class PublicationStore {
     private volatile ContentWatcher watcher;
     /** The folder's fingerprint when the last reload began: the periodic check asks again only when it moves on. */
     private volatile String lastAttempted = "";
+    /** Told of each publication swapped in, on this thread: must return at once. */
+    private final Consumer<Publication> published;
 
     PublicationStore(PolyfeedConfig config, Clock clock) {
+        this(config, clock, publication -> { });
+    }
+
+    @Inject
+    PublicationStore(PolyfeedConfig config, Clock clock, HubNotifier hub) {
+        this(config, clock, hub::published);
+    }
+
+    private PublicationStore(PolyfeedConfig config, Clock clock, Consumer<Publication> published) {
+        this.published = published;
         this.config = config;
         this.clock = clock;
         this.root = Path.of(config.contentDir());
@@ -160,6 +175,7 @@ public class PublicationStore {
     /** Serves the new publication from now on, whole, and lets the one it replaces go. */
     private void swapIn(Publication publication, Publication previous, Instant started) {
         current.set(publication);
+        published.accept(publication);
         if (previous != null) {
             // body renderings stay: those of unchanged posts serve the new publication as they are
             previous.retire();

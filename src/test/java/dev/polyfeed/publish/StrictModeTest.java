@@ -80,7 +80,23 @@ class StrictModeTest {
             }
 
             public Websub websub() {
-                return Optional::empty;
+                return new Websub() {
+                    public Optional<String> hub() {
+                        return Optional.empty();
+                    }
+
+                    public int batchSize() {
+                        return 100;
+                    }
+
+                    public java.time.Duration retryBackoff() {
+                        return java.time.Duration.ofSeconds(1);
+                    }
+
+                    public java.time.Duration timeout() {
+                        return java.time.Duration.ofSeconds(10);
+                    }
+                };
             }
         };
     }

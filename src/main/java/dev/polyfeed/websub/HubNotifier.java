@@ -1,0 +1,159 @@
+package dev.polyfeed.websub;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.polyfeed.config.PolyfeedConfig;
+import dev.polyfeed.publish.Publication;
+
+/**
+ * Tells the WebSub hub ({@code polyfeed.websub.hub}) which feeds a reload changed, so that it pushes
+ * them to their subscribers: a {@code hub.mode=publish} request naming their URLs, in batches of
+ * {@code polyfeed.websub.batch-size}, each sent again after {@code polyfeed.websub.retry-backoff}, 5 and
+ * 25 times that when the hub cannot be reached or answers other than 2xx.
+ *
+ * <p>Nothing here runs on a request or a reload: what changed is worked out, and the hub asked, on one
+ * daemon thread of its own. Publications that arrive while it works are taken together: the newest is
+ * compared with the last one compared, which names every feed changed in between. Without a hub this
+ * does nothing at all.
+ */
+@ApplicationScoped
+public class HubNotifier {
+
+    private static final Logger LOG = Logger.getLogger(HubNotifier.class);
+
+    private final Optional<URI> hub;
+    private final int feedSize;
+    private final int batchSize;
+    private final Duration backoff;
+    private final Duration timeout;
+    private final ScheduledExecutorService worker;
+    private final HttpClient client;
+    /** The newest publication not yet compared. */
+    private final AtomicReference<Publication> pending = new AtomicReference<>();
+    private boolean first = true;
+    /** The feeds as the hub was last told of them; only the worker touches it. */
+    private FeedFingerprints notified;
+
+    HubNotifier(PolyfeedConfig config) {
+        PolyfeedConfig.Websub websub = config.websub();
+        this.hub = websub.hub().map(URI::create);
+        this.feedSize = config.feedSize();
+        this.batchSize = websub.batchSize();
+        PublishRequests.batches(List.of(), batchSize); // a batch size below 1 stops startup
+        this.backoff = websub.retryBackoff();
+        this.timeout = websub.timeout();
+        if (hub.isPresent()) {
+            worker = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "polyfeed-websub");
+                thread.setDaemon(true);
+                return thread;
+            });
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        } else {
+            worker = null;
+            client = null;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** A publication is being served from now on: the hub hears of the feeds it changed. Returns at once. */
+    public synchronized void published(Publication publication) {
+        if (worker == null) {
+            return;
+        }
+        try {
+            if (first) {
+                // The first publication (startup) is what the hub's subscribers are compared with, not a
+                // change: it is whatever was served before the restart, or something nobody subscribed to
+                // yet. Telling the hub of every feed on each restart would make it fetch them all for nothing.
+                first = false;
+                worker.execute(() -> {
+                    try {
+                        notified = FeedFingerprints.of(publication, feedSize);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "WebSub: cannot digest the feeds; the next reload is compared with nothing");
+                    }
+                });
+            } else if (pending.getAndSet(publication) == null) {
+                worker.execute(this::compare);
+            }
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: nobody is told any more
+        }
+    }
+
+    private void compare() {
+        Publication publication = pending.getAndSet(null);
+        try {
+            FeedFingerprints now = FeedFingerprints.of(publication, feedSize);
+            // without a first digest (it failed) this one becomes the first: nothing known to compare with
+            List<String> changed = notified == null ? List.of() : now.changedSince(notified);
+            notified = now;
+            for (List<String> batch : PublishRequests.batches(changed, batchSize)) {
+                send(batch, 0);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "WebSub: cannot work out which feeds changed; the hub %s is not told", hub.orElseThrow());
+        }
+    }
+
+    /** Sends one batch; a failure is sent again later, on this thread, without holding it meanwhile. */
+    private void send(List<String> batch, int retry) {
+        URI to = hub.orElseThrow();
+        String outcome;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(to).timeout(timeout)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(PublishRequests.form(batch))).build();
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 == 2) {
+                LOG.infof("WebSub: told %s that %d feed URLs changed: HTTP %d", to, batch.size(), status);
+                return;
+            }
+            outcome = "HTTP " + status;
+        } catch (IOException e) {
+            outcome = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down
+            return;
+        }
+        if (retry < PublishRequests.RETRIES) {
+            Duration wait = PublishRequests.backoff(backoff, retry);
+            LOG.infof("WebSub: telling %s that %d feed URLs changed failed (%s); trying again in %s", to, batch.size(),
+                    outcome, wait);
+            try {
+                worker.schedule(() -> send(batch, retry + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // shutting down
+            }
+        } else {
+            LOG.warnf("WebSub: telling %s that %d feed URLs changed failed %d times, the last with %s; given up,"
+                    + " so their subscribers see the change when they next poll: %s", to, batch.size(), retry + 1, outcome,
+                    batch);
+        }
+    }
+}

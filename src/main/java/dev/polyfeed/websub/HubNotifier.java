@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
+
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
 
@@ -34,6 +36,7 @@ import dev.polyfeed.publish.Publication;
  * does nothing at all.
  */
 @ApplicationScoped
+@Startup // made at startup, so that a batch size below 1 stops it rather than the first reload
 public class HubNotifier {
 
     private static final Logger LOG = Logger.getLogger(HubNotifier.class);
@@ -53,7 +56,7 @@ public class HubNotifier {
 
     HubNotifier(PolyfeedConfig config) {
         PolyfeedConfig.Websub websub = config.websub();
-        this.hub = websub.hub().map(URI::create);
+        this.hub = websub.hub().map(HubNotifier::uri);
         this.feedSize = config.feedSize();
         this.batchSize = websub.batchSize();
         PublishRequests.batches(List.of(), batchSize); // a batch size below 1 stops startup
@@ -73,6 +76,14 @@ public class HubNotifier {
         }
     }
 
+    private static URI uri(String hub) {
+        try {
+            return URI.create(hub);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("polyfeed.websub.hub must be an absolute URL, not " + hub, e);
+        }
+    }
+
     @PreDestroy
     void stop() {
         if (worker != null) {
@@ -80,7 +91,10 @@ public class HubNotifier {
         }
     }
 
-    /** A publication is being served from now on: the hub hears of the feeds it changed. Returns at once. */
+    /**
+     * A publication is being served from now on: the hub hears of the feeds it changed. Returns at once
+     * and never throws: the reload that calls it must not fail for the hub's sake.
+     */
     public synchronized void published(Publication publication) {
         if (worker == null) {
             return;
@@ -103,6 +117,8 @@ public class HubNotifier {
             }
         } catch (RejectedExecutionException stopping) {
             // shutting down: nobody is told any more
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "WebSub: the hub %s is not told of this reload", hub.orElseThrow());
         }
     }
 
@@ -143,8 +159,8 @@ public class HubNotifier {
         }
         if (retry < PublishRequests.RETRIES) {
             Duration wait = PublishRequests.backoff(backoff, retry);
-            LOG.infof("WebSub: telling %s that %d feed URLs changed failed (%s); trying again in %s", to, batch.size(),
-                    outcome, wait);
+            LOG.infof("WebSub: telling %s that %d feed URLs changed failed (%s); trying again in %d ms", to,
+                    batch.size(), outcome, wait.toMillis());
             try {
                 worker.schedule(() -> send(batch, retry + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {

@@ -198,4 +198,28 @@ class WebSubPublishTest {
         assertEquals(expected.size(), named.size(), "each once: " + named);
         assertTrue(ReloadTest.titles("/tr/atom.xml").contains("Üçüncü (yeniden)"), "what the hub was told of is served");
     }
+
+    @Test
+    @Order(3)
+    void aHubThatKeepsFailingIsAskedFourTimesThenGivenUp() throws Exception {
+        int before = received().size();
+        for (int i = 0; i < 4; i++) {
+            ask("POST", "/fail-next");
+        }
+        // eski is beyond the feed size of /tr/ and has no tag: with a tag, it is the newest of that tag's feeds
+        ReloadTest.write(CONTENT, "tr/eski.md", "---\ntitle: Eski\ndate: 2024-01-15\ntags: [arşiv]\n---\n\nMetin.\n");
+        // the first request and three more, 50, 250 and 1250 ms apart
+        ReloadTest.eventually("four attempts", () -> received().size() >= before + 4);
+        Thread.sleep(1_000);
+        List<String[]> received = received();
+        assertEquals(before + 4, received.size(), "given up after three retries (a fifth would have been answered 204)");
+        Language turkish = Language.parse("tr").orElseThrow();
+        Tag archive = Tag.of("arşiv").orElseThrow();
+        Set<String> expected = new TreeSet<>(urls(FeedScope.of(turkish, archive)));
+        expected.addAll(urls(FeedScope.of(archive)));
+        for (String[] request : received.subList(before, received.size())) {
+            // the new tag's feeds; not /tr/, whose current document does not hold eski
+            assertEquals(expected, new TreeSet<>(values(request[2], "hub.url")));
+        }
+    }
 }

@@ -101,9 +101,10 @@ public class HubNotifier {
         }
         try {
             if (first) {
-                // The first publication (startup) is what the hub's subscribers are compared with, not a
-                // change: it is whatever was served before the restart, or something nobody subscribed to
-                // yet. Telling the hub of every feed on each restart would make it fetch them all for nothing.
+                // The first publication (startup) is what later reloads are compared with, not a change:
+                // what subscribers last fetched was served by the process before this one, which this one
+                // cannot know, and telling the hub of every feed on each restart would make it fetch them
+                // all, for nothing in the usual restart with the same content.
                 first = false;
                 worker.execute(() -> {
                     try {

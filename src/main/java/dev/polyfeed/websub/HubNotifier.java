@@ -51,7 +51,7 @@ public class HubNotifier {
     /** The newest publication not yet compared. */
     private final AtomicReference<Publication> pending = new AtomicReference<>();
     private boolean first = true;
-    /** The feeds as the hub was last told of them; only the worker touches it. */
+    /** The feeds as last compared (the hub was asked to fetch those that changed); only the worker touches it. */
     private FeedFingerprints notified;
 
     HubNotifier(PolyfeedConfig config) {
@@ -152,7 +152,7 @@ public class HubNotifier {
                 return;
             }
             outcome = "HTTP " + status;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // RuntimeException: a hub URL HTTP cannot reach (ftp:)
             outcome = e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutting down

@@ -188,7 +188,8 @@ class WebSubPublishTest {
         assertEquals(List.of("publish"), values(body, "hub.mode"));
         Language turkish = Language.parse("tr").orElseThrow();
         Tag istanbul = Tag.of("İstanbul").orElseThrow();
-        // the post's language feed and its tag's feeds, in Turkish and across languages; it has no author
+        // the post's language feed and its tag's feeds, in Turkish and across languages; it has no author,
+        // and the site's feed (/rss.xml) holds three newer posts
         Set<String> expected = new TreeSet<>();
         expected.addAll(urls(FeedScope.of(turkish)));
         expected.addAll(urls(FeedScope.of(turkish, istanbul)));

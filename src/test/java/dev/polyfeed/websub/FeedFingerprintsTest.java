@@ -50,7 +50,7 @@ class FeedFingerprintsTest {
     }
 
     /**
-     * With two items a feed: /tr/ holds a and b (c and old are in its archive); /tags/x/ holds d and a
+     * With two items a feed: the site's feed (/) holds d and a; /tr/ holds a and b (c and old are in its archive); /tags/x/ holds d and a
      * (b only in its archive); /tr/tags/x/ holds a and b; /tr/tags/z/ and /tags/z/ hold c; old is in
      * no current document at all.
      */
@@ -90,7 +90,7 @@ class FeedFingerprintsTest {
     void aRetitledPostChangesExactlyTheFeedsWhoseCurrentDocumentHoldsIt() throws IOException {
         FeedFingerprints before = fingerprints();
         post("tr/a.md", "Bir (düzeltildi)", "2024-01-03", "x, y", "ada");
-        assertEquals(feeds("/tr/", "/tr/tags/x/", "/tr/tags/y/", "/tags/x/", "/tags/y/", "/tr/authors/ada/",
+        assertEquals(feeds("/", "/tr/", "/tr/tags/x/", "/tr/tags/y/", "/tags/x/", "/tags/y/", "/tr/authors/ada/",
                 "/authors/ada/"), set(fingerprints().changedSince(before)));
     }
 
@@ -98,7 +98,7 @@ class FeedFingerprintsTest {
     void aPostInAFeedsArchiveOnlyDoesNotChangeThatFeed() throws IOException {
         FeedFingerprints before = fingerprints();
         post("tr/b.md", "İki (düzeltildi)", "2024-01-02", "x", "");
-        // /tags/x/ holds d and a: b is in its archive only
+        // /tags/x/ and / hold d and a: b is in their archives only
         assertEquals(feeds("/tr/", "/tr/tags/x/"), set(fingerprints().changedSince(before)));
 
         before = fingerprints();
@@ -127,15 +127,15 @@ class FeedFingerprintsTest {
 
         before = fingerprints();
         post("tr/e.md", "Beş", "2024-02-01", "", "ada");
-        // the newest in /tr/ (which now links one more archive page) and in both of Ada's feeds
-        assertEquals(feeds("/tr/", "/tr/authors/ada/", "/authors/ada/"), set(fingerprints().changedSince(before)));
+        // the newest in the site's feed, in /tr/ (which now links one more archive page) and in both of Ada's
+        assertEquals(feeds("/", "/tr/", "/tr/authors/ada/", "/authors/ada/"), set(fingerprints().changedSince(before)));
     }
 
     @Test
     void anAuthorsNameChangesTheFeedsOfTheirPosts() throws IOException {
         FeedFingerprints before = fingerprints();
         write("authors.yml", "ada:\n  name: Ada King\n");
-        assertEquals(feeds("/tr/", "/tr/tags/x/", "/tr/tags/y/", "/tags/x/", "/tags/y/", "/tr/authors/ada/",
+        assertEquals(feeds("/", "/tr/", "/tr/tags/x/", "/tr/tags/y/", "/tags/x/", "/tags/y/", "/tr/authors/ada/",
                 "/authors/ada/", "/ar/", "/ar/tags/x/", "/ar/authors/ada/"), set(fingerprints().changedSince(before)));
     }
 

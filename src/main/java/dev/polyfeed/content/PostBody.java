@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ public final class PostBody {
      */
     public void digestInto(MessageDigest digest) {
         // the length first: no two bodies feed the same bytes
-        digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(markdown.length).array());
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(markdown.length).array());
         digest.update(markdown);
         digest.update(language.tag().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);

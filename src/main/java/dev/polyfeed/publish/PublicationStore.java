@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -38,7 +39,6 @@ import dev.polyfeed.content.Post;
 import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.content.Severity;
 import dev.polyfeed.address.FeedFormat;
-import dev.polyfeed.websub.HubNotifier;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -83,7 +83,11 @@ public class PublicationStore {
     private volatile ContentWatcher watcher;
     /** The folder's fingerprint when the last reload began: the periodic check asks again only when it moves on. */
     private volatile String lastAttempted = "";
-    /** Told of each publication swapped in, on this thread: must return at once. */
+    /**
+     * Told of each publication swapped in, on the reload's thread: observers must return at once. An
+     * event rather than a call, so that what reacts to new content (WebSub) depends on this package and
+     * not the other way round.
+     */
     private final Consumer<Publication> published;
 
     PublicationStore(PolyfeedConfig config, Clock clock) {
@@ -91,8 +95,8 @@ public class PublicationStore {
     }
 
     @Inject
-    PublicationStore(PolyfeedConfig config, Clock clock, HubNotifier hub) {
-        this(config, clock, hub::published);
+    PublicationStore(PolyfeedConfig config, Clock clock, Event<Published> published) {
+        this(config, clock, publication -> published.fire(new Published(publication)));
     }
 
     private PublicationStore(PolyfeedConfig config, Clock clock, Consumer<Publication> published) {

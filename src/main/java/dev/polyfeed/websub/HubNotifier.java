@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -23,6 +24,7 @@ import io.quarkus.runtime.Startup;
 
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
+import dev.polyfeed.publish.Published;
 
 /**
  * Tells the WebSub hub ({@code polyfeed.websub.hub}) which feeds a reload changed, so that it pushes
@@ -95,6 +97,10 @@ public class HubNotifier {
      * A publication is being served from now on: the hub hears of the feeds it changed. Returns at once
      * and never throws: the reload that calls it must not fail for the hub's sake.
      */
+    void onPublished(@Observes Published event) {
+        published(event.publication());
+    }
+
     public synchronized void published(Publication publication) {
         if (worker == null) {
             return;

@@ -57,6 +57,16 @@ public final class YamlMapping {
     }
 
     /**
+     * A mapping read by another parser (TOML or JSON front matter): its values, with the line of each
+     * key where known.
+     */
+    public static YamlMapping of(Map<String, Object> values, Map<String, Integer> keyLines) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        values.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return new YamlMapping(Collections.unmodifiableMap(copy), Map.copyOf(keyLines), Map.of());
+    }
+
+    /**
      * @param yaml the YAML text
      * @param path reported in problems
      * @param firstLine file line of the first line of {@code yaml} (1-based)

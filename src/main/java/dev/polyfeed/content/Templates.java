@@ -433,7 +433,10 @@ public final class Templates {
             }
             int[] end = endTag(text, tag, m.end());
             if (lower.equals("raw") && end != null) {
-                out.append(text, m.end(), end[0]);
+                String raw = text.substring(m.end(), end[0]);
+                // shown as written; outside a code block it is code a reader should see as such
+                boolean inCode = insideFence(text, m.start()) || insideInlineCode(text, m.start());
+                out.append(inCode || raw.contains("`") || raw.contains("\n") || !raw.contains("{") ? raw : "`" + raw + "`");
                 position = end[1];
                 continue;
             }
@@ -555,9 +558,12 @@ public final class Templates {
             }
             Matcher opening = ADMONITION_OPEN.matcher(line);
             Matcher closing = ADMONITION_CLOSE.matcher(line);
-            if (closing.matches() && !open.isEmpty()) {
-                open.remove(open.size() - 1);
-                prose.append("\n</blockquote>\n\n");
+            if (closing.matches()) {
+                // a closing fence with nothing open closes nothing and says nothing to a reader
+                if (!open.isEmpty()) {
+                    open.remove(open.size() - 1);
+                    prose.append("\n</blockquote>\n\n");
+                }
                 continue;
             }
             if (opening.matches()) {
@@ -614,6 +620,18 @@ public final class Templates {
         }
         out.append(text, Math.min(position, text.length()), text.length());
         return out.toString();
+    }
+
+    /** Whether {@code at} is inside a fenced code block: an odd number of fence lines before it. */
+    private static boolean insideFence(String text, int at) {
+        int fences = 0;
+        for (String line : text.substring(0, at).split("\n", -1)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+                fences++;
+            }
+        }
+        return fences % 2 == 1;
     }
 
     private static boolean insideInlineCode(String text, int at) {

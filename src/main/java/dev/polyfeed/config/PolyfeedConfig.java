@@ -31,6 +31,40 @@ public interface PolyfeedConfig {
      */
     Optional<String> baseUrl();
 
+    /**
+     * How the content folder is laid out: {@code polyfeed} (one folder per language, with
+     * {@code site.yml}), or the root of an existing {@code hugo}, {@code docusaurus} or {@code jekyll}
+     * site, read as that generator reads it. Unset, it is detected from the folder's configuration
+     * file ({@code hugo.toml}, {@code config.toml}, {@code config/_default/}, {@code docusaurus.config.js},
+     * {@code _config.yml}, ...), and a folder with none of them is Polyfeed's own layout.
+     */
+    Optional<String> layout();
+
+    /**
+     * Absolute URL where an existing Hugo, Docusaurus or Jekyll site publishes its pages, such as
+     * {@code https://blog.example.org}, when its configuration does not say (Hugo's {@code baseURL},
+     * Docusaurus's {@code url} and {@code baseUrl}, Jekyll's {@code url} and {@code baseurl}). With it,
+     * each feed item links to the post's page on that site and relative links and images resolve where
+     * that site serves them; without it, Polyfeed's own post pages are the links. Not where the feeds
+     * are served: that is {@code polyfeed.base-url}.
+     */
+    Optional<String> siteUrl();
+
+    /**
+     * The path of a post's page on that site, when the generator's own rule does not give it: a
+     * pattern of {@code :year}, {@code :month}, {@code :day}, {@code :slug}, {@code :lang} and
+     * {@code :section}, such as {@code /:lang/:year/:month/:slug/}. Hugo's {@code permalinks} and
+     * Jekyll's {@code permalink} settings win over it for their sites.
+     */
+    Optional<String> permalink();
+
+    /**
+     * For a Hugo site: the sections (top folders of its content) that hold posts, when its
+     * {@code params.mainSections} does not name them. Unset, the section with the most dated pages is
+     * used. Hugo sites hold docs and other pages beside their blog.
+     */
+    Optional<java.util.List<String>> sections();
+
     /** Most items in one feed, newest first, and the number of posts in each archive document. At least 1. */
     @WithDefault(DEFAULT_FEED_SIZE)
     int feedSize();

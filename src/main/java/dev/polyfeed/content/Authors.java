@@ -74,7 +74,9 @@ final class Authors {
             return List.of(new Author(text, null, null, null));
         }
         List<Author> people = new ArrayList<>();
-        for (String part : split(text)) {
+        // "\"[Ana](…), [Li](…)\"" in a folded YAML scalar keeps its quotes, which name nobody
+        String unquoted = text.matches("(?s)^[\"“].*[\"”]$") && text.length() > 1 ? text.substring(1, text.length() - 1) : text;
+        for (String part : split(unquoted)) {
             known(part).or(() -> person(part)).ifPresent(people::add);
         }
         return people;

@@ -29,6 +29,14 @@ public final class BodyRenderer {
     }
 
     private MarkdownRenderer.Rendered render(PostBody body) {
-        return markdown.render(body.markdown(), body.language(), body.postUrl());
+        MarkdownRenderer.Rendered rendered = markdown.render(body.markdown(), body.language(), body.base(), body.root());
+        String summary = body.summaryMarkdown();
+        if (summary == null) {
+            return rendered;
+        }
+        // the author's own summary, as its generator makes it: the text before <!--more--> or truncate
+        String excerpt = markdown.render(summary, body.language(), body.base(), body.root()).excerpt();
+        return new MarkdownRenderer.Rendered(rendered.html(), excerpt.isEmpty() ? rendered.excerpt() : excerpt,
+                rendered.removed());
     }
 }

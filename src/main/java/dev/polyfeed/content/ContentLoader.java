@@ -59,7 +59,10 @@ public final class ContentLoader {
      * What a load produced: the catalog (with all problems), how many files were not posts, and the
      * fingerprint of the files it read (see {@link #fingerprint}).
      */
-    public record Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint) {
+    public record Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint, String layout) {
+        public Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint) {
+            this(catalog, skippedFiles, ignoredFiles, fingerprint, "Polyfeed layout");
+        }
     }
 
     /**
@@ -93,6 +96,20 @@ public final class ContentLoader {
      * @param baseUrlOverride the operator's base URL, which wins over site.yml
      */
     public Result load(Path root, Optional<String> baseUrlOverride) {
+        return load(root, baseUrlOverride, GeneratorSite.Options.none());
+    }
+
+    /**
+     * @param options what the operator says about the folder's layout; unset, it is detected
+     */
+    public Result load(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options) {
+        Path snapshot = snapshotOf(root);
+        Layout layout = options.layout().map(text -> Layout.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                "polyfeed.layout is '" + text + "'; it is one of polyfeed, hugo, docusaurus, jekyll")))
+                .orElseGet(() -> Layout.detect(snapshot));
+        if (layout != Layout.POLYFEED && Files.isDirectory(root)) {
+            return loadGenerated(root, baseUrlOverride, options, layout);
+        }
         ProblemCollector problems = new ProblemCollector();
         String rootName = display(root);
         if (!Files.isDirectory(root)) {
@@ -127,6 +144,97 @@ public final class ContentLoader {
         Catalog catalog = Catalog.of(site, posts, problems.byPlace(), placement);
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint());
+    }
+
+    /** A Hugo, Docusaurus or Jekyll site's tree, read as its generator reads it. */
+    private Result loadGenerated(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options, Layout layout) {
+        ProblemCollector problems = new ProblemCollector();
+        Path source = snapshotOf(root);
+        Function<Path, String> display = file -> display(root.resolve(source.relativize(file).toString()));
+        GeneratorSite generator = GeneratorSite.read(source, layout, options, baseUrlOverride, display, problems);
+        PostParser parser = new PostParser(generator.site, generator.authors, bodies, placement, generator);
+        List<PostParser.Result> results = generator.entries.parallelStream()
+                .map(entry -> read(source, entry.file(), display, problems)
+                        .map(file -> new PostSource(file.path(), file.folders(), file.fileName(), file.bytes(),
+                                file.modified(), entry.origin()))
+                        .map(parser::parse).orElse(null))
+                .toList();
+        List<Post> posts = new ArrayList<>();
+        int skipped = generator.entries.size();
+        // one warning per construct for the whole site, at its first file, saying how many files have it
+        Map<String, ContentProblem> dropped = new java.util.TreeMap<>();
+        Map<String, Integer> droppedFiles = new java.util.HashMap<>();
+        for (PostParser.Result result : results) {
+            if (result == null) {
+                continue;
+            }
+            problems.addAll(result.problems());
+            result.dropped().forEach((name, problem) -> {
+                droppedFiles.merge(name, 1, Integer::sum);
+                dropped.merge(name, problem, (a, b) -> ContentProblem.BY_PLACE.compare(a, b) <= 0 ? a : b);
+            });
+            if (result.post() != null) {
+                posts.add(result.post());
+                skipped--;
+            }
+        }
+        dropped.forEach((name, problem) -> {
+            int files = droppedFiles.get(name);
+            problems.add(files == 1 ? problem : ContentProblem.warning(problem.path(), problem.kind()).line(problem.line())
+                    .message(problem.message() + " (here and in " + (files - 1) + " other file" + (files == 2 ? "" : "s") + ")")
+                    .hint(problem.hint()).build());
+        });
+        posts = withRefs(posts, generator, display);
+        Catalog catalog = Catalog.of(generator.site, posts, problems.byPlace(), placement);
+        int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
+        String fingerprint = find(root, source, new ProblemCollector()).fingerprint();
+        return new Result(catalog, skipped + duplicates, 0, fingerprint, generator.summary);
+    }
+
+    /**
+     * Fills in Hugo's {@code ref}/{@code relref} links, which name a page by its content path, with that
+     * page's address: its link on the site, or Polyfeed's page for it. A path that names no post is
+     * matched by its last name (as Hugo does), else it links Polyfeed's page for that name.
+     */
+    private List<Post> withRefs(List<Post> posts, GeneratorSite generator, Function<Path, String> display) {
+        if (posts.stream().noneMatch(post -> post.body().markdown().contains(GeneratedPost.REF_SCHEME))) {
+            return posts;
+        }
+        Map<String, String> keyOf = new java.util.HashMap<>();
+        for (GeneratorSite.Entry entry : generator.entries) {
+            List<String> parts = new ArrayList<>(entry.origin().folders());
+            parts.add(entry.origin().stem());
+            keyOf.put(display.apply(entry.file()), String.join("/", parts).toLowerCase(Locale.ROOT));
+        }
+        Map<String, String> byPath = new java.util.HashMap<>();
+        Map<String, List<String>> byName = new java.util.HashMap<>();
+        for (Post post : posts) {
+            String key = keyOf.get(post.source());
+            if (key == null) {
+                continue;
+            }
+            String language = post.language().tag() + ":";
+            byPath.putIfAbsent(language + key, post.link());
+            byName.computeIfAbsent(language + key.substring(key.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(post.link());
+        }
+        List<Post> filled = new ArrayList<>(posts.size());
+        for (Post post : posts) {
+            if (!post.body().markdown().contains(GeneratedPost.REF_SCHEME)) {
+                filled.add(post);
+                continue;
+            }
+            filled.add(post.withBody(post.body().rewritten(markdown -> GeneratedPost.REF.matcher(markdown).replaceAll(ref -> {
+                String language = ref.group(1) + ":";
+                String path = ref.group(2).toLowerCase(Locale.ROOT);
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                List<String> named = byName.getOrDefault(language + name, List.of());
+                String link = byPath.getOrDefault(language + path, named.size() == 1 ? named.get(0)
+                        : generator.site.url(placement.path(post.language(), PostParser.cleanSlug(PostDates.withoutDatePrefix(name).isEmpty()
+                                ? "post" : PostDates.withoutDatePrefix(name)))));
+                return java.util.regex.Matcher.quoteReplacement(link + (ref.group(3) == null ? "" : ref.group(3)));
+            }))));
+        }
+        return filled;
     }
 
     private record Found(List<Path> posts, int ignored, String fingerprint) {

@@ -83,10 +83,20 @@ public final class MarkdownRenderer {
 
     /** The body as HTML inside {@code <div lang=".." dir="..">}, absolute URLs, sanitised, and its excerpt. */
     public Rendered render(String markdown, Language language, String postUrl) {
+        return render(markdown, language, postUrl, null);
+    }
+
+    /**
+     * @param base what relative links and images resolve against
+     * @param root where root-relative ones ({@code /images/x.png}) resolve, or null for {@code base}: the
+     *        site a generator's post comes from serves them, not Polyfeed
+     */
+    public Rendered render(String markdown, Language language, String base, String root) {
+        String postUrl = base;
         Node ast = parser.parse(markdown);
         Document parsed = Jsoup.parseBodyFragment(renderer.render(ast), postUrl);
         parsed.body().filter(COMMENTS);
-        absolutise(parsed);
+        absolutise(parsed, root);
         Cleaner cleaner = new Cleaner(SAFELIST);
         boolean safe = cleaner.isValid(parsed);
         List<UnsafeHtml.Removal> removed = List.of();
@@ -114,10 +124,14 @@ public final class MarkdownRenderer {
         }
     };
 
-    private static void absolutise(Document document) {
+    private static void absolutise(Document document, String root) {
         for (String attribute : URL_ATTRIBUTES) {
             for (Element element : document.body().select("[" + attribute + "]")) {
                 String value = element.attr(attribute);
+                if (root != null && value.startsWith("/") && !value.startsWith("//")) {
+                    element.attr(attribute, Urls.toAscii(root + value));
+                    continue;
+                }
                 // most links are absolute already: resolving them through jsoup (a regex per URL) is wasted
                 String absolute = value.startsWith("https://") || value.startsWith("http://") ? value
                         : element.absUrl(attribute);

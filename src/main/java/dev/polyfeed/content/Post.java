@@ -14,10 +14,23 @@ import java.util.Optional;
  * @param description the author's description, or empty
  * @param image absolute URL of the post's image, or null
  * @param body the Markdown body, rendered on demand
+ * @param page absolute URL of the post's own page on the site it comes from (a Hugo, Docusaurus or
+ *        Jekyll site whose address is known), or null: then Polyfeed's page at {@code url} is its page
+ * @param resources the folder of a generator site's post, whose images and files its body links to
+ *        relatively and Polyfeed serves below the post's address when the site's address is unknown;
+ *        null for Polyfeed's own layout
  */
 public record Post(String source, Language language, String slug, String id, String url, String title,
         Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
-        String description, String image, PostBody body, boolean draft) {
+        String description, String image, PostBody body, boolean draft, String page, java.nio.file.Path resources) {
+
+    /** A post of Polyfeed's own layout: its page is Polyfeed's. */
+    public Post(String source, Language language, String slug, String id, String url, String title,
+            Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
+            String description, String image, PostBody body, boolean draft) {
+        this(source, language, slug, id, url, title, published, updated, tags, keywords, authors, description, image,
+                body, draft, null, null);
+    }
 
     public Post {
         Objects.requireNonNull(source, "source");
@@ -51,6 +64,16 @@ public record Post(String source, Language language, String slug, String id, Str
         return description.isEmpty() ? body.rendered().excerpt() : description;
     }
 
+    /** The post's page on the site it comes from, when that site's address is known. */
+    public Optional<java.net.URI> originalPage() {
+        return Optional.ofNullable(page).map(java.net.URI::create);
+    }
+
+    /** What a feed item links to: the post's page on its own site, else Polyfeed's page for it. */
+    public String link() {
+        return page != null ? page : url;
+    }
+
     public Optional<String> imageUrl() {
         return Optional.ofNullable(image);
     }
@@ -63,17 +86,23 @@ public record Post(String source, Language language, String slug, String id, Str
         String newId = id.equals(site.postId(language, slug)) ? site.postId(language, newSlug) : id;
         String newUrl = site.url(placement.path(language, newSlug));
         return new Post(source, language, newSlug, newId, newUrl, title, published, updated, tags, keywords, authors,
-                description, image, body.withPostUrl(newUrl), draft);
+                description, image, body.withPostUrl(newUrl), draft, page, resources);
     }
 
     /** The same post with the id derived from its slug, for when the id it declared is taken. */
     public Post withDerivedId(Site site) {
         return new Post(source, language, slug, site.postId(language, slug), url, title, published, updated, tags,
-                keywords, authors, description, image, body, draft);
+                keywords, authors, description, image, body, draft, page, resources);
+    }
+
+    /** The same post with another body: its Markdown rewritten once every post of the site is known. */
+    public Post withBody(PostBody newBody) {
+        return new Post(source, language, slug, id, url, title, published, updated, tags, keywords, authors,
+                description, image, newBody, draft, page, resources);
     }
 
     public Post withTags(List<Tag> newTags) {
         return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
-                description, image, body, draft);
+                description, image, body, draft, page, resources);
     }
 }

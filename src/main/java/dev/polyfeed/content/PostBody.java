@@ -27,7 +27,19 @@ public final class PostBody {
     private final Language language;
     private final String postUrl;
     private final BodyRenderer renderer;
+    private final Resolution resolution;
     private final int hash;
+
+    /**
+     * How a generator site's body resolves its links: against its page on that site ({@code fixedBase}),
+     * or below Polyfeed's address for the post ({@code folderBase}: {@code img.png} beside
+     * {@code index.md} is {@code /en/posts/slug/img.png}, which Polyfeed serves); {@code root} is where
+     * {@code /images/x.png} resolves, when the site's address is known; {@code summaryBytes} is where the
+     * author ended the summary ({@code <!--more-->}), or -1.
+     */
+    public record Resolution(String fixedBase, boolean folderBase, String root, int summaryBytes) {
+        static final Resolution POST_URL = new Resolution(null, false, null, -1);
+    }
 
     /**
      * @param source the post's file, as reported in problems
@@ -37,13 +49,20 @@ public final class PostBody {
      */
     public PostBody(String source, int firstLine, byte[] markdown, Language language, String postUrl,
             BodyRenderer renderer) {
+        this(source, firstLine, markdown, language, postUrl, renderer, Resolution.POST_URL);
+    }
+
+    public PostBody(String source, int firstLine, byte[] markdown, Language language, String postUrl,
+            BodyRenderer renderer, Resolution resolution) {
+        this.resolution = Objects.requireNonNull(resolution, "resolution");
         this.source = Objects.requireNonNull(source, "source");
         this.firstLine = firstLine;
         this.markdown = Objects.requireNonNull(markdown, "markdown");
         this.language = Objects.requireNonNull(language, "language");
         this.postUrl = Objects.requireNonNull(postUrl, "postUrl");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
-        this.hash = (Arrays.hashCode(markdown) * 31 + language.hashCode()) * 31 + postUrl.hashCode();
+        this.hash = ((Arrays.hashCode(markdown) * 31 + language.hashCode()) * 31 + postUrl.hashCode()) * 31
+                + resolution.hashCode();
     }
 
     /**
@@ -54,7 +73,7 @@ public final class PostBody {
     @Override
     public boolean equals(Object other) {
         return other instanceof PostBody body && hash == body.hash && language.equals(body.language)
-                && postUrl.equals(body.postUrl) && Arrays.equals(markdown, body.markdown);
+                && postUrl.equals(body.postUrl) && resolution.equals(body.resolution) && Arrays.equals(markdown, body.markdown);
     }
 
     @Override
@@ -64,7 +83,37 @@ public final class PostBody {
 
     /** The same body with relative links resolved against another address. */
     public PostBody withPostUrl(String url) {
-        return new PostBody(source, firstLine, markdown, language, url, renderer);
+        return new PostBody(source, firstLine, markdown, language, url, renderer, resolution);
+    }
+
+    /**
+     * The same body with its Markdown rewritten (a link to another post filled in once every post is
+     * known); the end of the summary moves with it.
+     */
+    PostBody rewritten(java.util.function.UnaryOperator<String> rewrite) {
+        String summary = summaryMarkdown();
+        int summaryBytes = summary == null ? -1 : rewrite.apply(summary).getBytes(StandardCharsets.UTF_8).length;
+        return new PostBody(source, firstLine, rewrite.apply(markdown()).getBytes(StandardCharsets.UTF_8), language, postUrl,
+                renderer, new Resolution(resolution.fixedBase(), resolution.folderBase(), resolution.root(), summaryBytes));
+    }
+
+    /** The absolute URL relative links and images resolve against. */
+    public String base() {
+        if (resolution.fixedBase() != null) {
+            return resolution.fixedBase();
+        }
+        return resolution.folderBase() ? postUrl + "/" : postUrl;
+    }
+
+    /** Where root-relative links ({@code /images/x.png}) resolve, or null: against {@link #base()}. */
+    public String root() {
+        return resolution.root();
+    }
+
+    /** The Markdown of the author's summary (before {@code <!--more-->}), or null when the body has no marker. */
+    public String summaryMarkdown() {
+        int end = resolution.summaryBytes();
+        return end < 0 || end > markdown.length ? null : new String(markdown, 0, end, StandardCharsets.UTF_8);
     }
 
     /**

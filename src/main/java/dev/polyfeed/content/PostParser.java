@@ -22,9 +22,14 @@ import java.util.regex.Pattern;
 public final class PostParser {
 
     /** Where a result came from and what is wrong with it; {@code post} is null when unusable. */
-    public record Result(Post post, List<ContentProblem> problems) {
+    public record Result(Post post, List<ContentProblem> problems, Map<String, ContentProblem> dropped) {
         public Result {
             problems = List.copyOf(problems);
+            dropped = Map.copyOf(dropped);
+        }
+
+        public Result(Post post, List<ContentProblem> problems) {
+            this(post, problems, Map.of());
         }
 
         public Optional<Post> postIfAny() {
@@ -42,18 +47,31 @@ public final class PostParser {
     private final Authors authors;
     private final BodyRenderer renderer;
     private final PostPlacement placement;
+    private final GeneratorSite generator;
 
     /** @param placement where the site serves each post's page, which its relative links resolve against */
     public PostParser(Site site, Map<String, Author> authors, BodyRenderer renderer, PostPlacement placement) {
+        this(site, authors, renderer, placement, null);
+    }
+
+    /** @param generator the Hugo, Docusaurus or Jekyll site the files come from, or null for Polyfeed's layout */
+    PostParser(Site site, Map<String, Author> authors, BodyRenderer renderer, PostPlacement placement,
+            GeneratorSite generator) {
         this.site = site;
         this.authors = new Authors(authors);
         this.renderer = renderer;
         this.placement = placement;
+        this.generator = generator;
     }
 
     public Result parse(PostSource source) {
         ProblemCollector problems = new ProblemCollector();
         try {
+            if (generator != null && source.origin() != null) {
+                Map<String, ContentProblem> dropped = new LinkedHashMap<>();
+                Post post = new GeneratedPost(generator, site, authors, renderer, placement).parse(source, problems, dropped);
+                return new Result(post, problems.byPlace(), dropped);
+            }
             Post post = parse(source, problems);
             return new Result(post, problems.byPlace());
         } catch (ContentException e) {
@@ -154,7 +172,7 @@ public final class PostParser {
                         .build()));
     }
 
-    private static String slug(String stem, Fields fields) {
+    static String slug(String stem, Fields fields) {
         Optional<String> declared = fields.text("slug").map(PostParser::cleanSlug).filter(s -> !s.isEmpty());
         if (fields.yaml().has("slug") && declared.isEmpty()) {
             fields.warn("slug", "slug: is empty once '/' and spaces are removed; the file name is used",
@@ -180,7 +198,7 @@ public final class PostParser {
         return SLUG_SEPARATORS.matcher(nfc).replaceAll("-").replaceAll("^[-.]+|-+$", "");
     }
 
-    private static String title(FrontMatter split, byte[] markdown, String stem, Fields fields, String path,
+    static String title(FrontMatter split, byte[] markdown, String stem, Fields fields, String path,
             ProblemCollector problems) throws ContentException {
         Optional<String> title = fields.text("title");
         if (title.isPresent()) {
@@ -235,7 +253,7 @@ public final class PostParser {
         return source.modified();
     }
 
-    private static Optional<Instant> date(Fields fields, String key, String text) {
+    static Optional<Instant> date(Fields fields, String key, String text) {
         Optional<Instant> date = PostDates.parse(text);
         if (date.isEmpty()) {
             fields.warn(ProblemKind.DATE, key, key + ": '" + ContentProblem.quote(text) + "' is not a date; it was ignored",
@@ -244,7 +262,7 @@ public final class PostParser {
         return date;
     }
 
-    private String id(Fields fields, Language language, String slug) {
+    String id(Fields fields, Language language, String slug) {
         Optional<String> declared = fields.text("id");
         if (declared.isPresent()) {
             try {
@@ -262,9 +280,13 @@ public final class PostParser {
         return site.postId(language, slug);
     }
 
-    private static List<Tag> tags(Fields fields) {
+    static List<Tag> tags(Fields fields) {
+        return tags(fields, fields.textList("tags"));
+    }
+
+    static List<Tag> tags(Fields fields, List<String> spellings) {
         Map<String, Tag> tags = new LinkedHashMap<>();
-        for (String spelling : fields.textList("tags")) {
+        for (String spelling : spellings) {
             Optional<Tag> tag = Tag.of(spelling);
             if (tag.isEmpty()) {
                 fields.warn(ProblemKind.TAG, "tags", "tag '" + ContentProblem.quote(spelling)
@@ -276,7 +298,7 @@ public final class PostParser {
         return List.copyOf(tags.values());
     }
 
-    private static String absolute(String link, String base) {
+    static String absolute(String link, String base) {
         try {
             return Urls.toAscii(URI.create(Urls.toAscii(base)).resolve(Urls.toAscii(link)).toString());
         } catch (IllegalArgumentException e) {

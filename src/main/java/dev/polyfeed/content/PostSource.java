@@ -12,7 +12,31 @@ import java.util.Objects;
  * @param fileName the file's name, extension included
  * @param modified the file's modification time: the date of last resort
  */
-public record PostSource(String path, List<String> folders, String fileName, byte[] bytes, Instant modified) {
+public record PostSource(String path, List<String> folders, String fileName, byte[] bytes, Instant modified,
+        Origin origin) {
+
+    /**
+     * Where a file of a Hugo, Docusaurus or Jekyll site sits in that site, as its generator sees it.
+     *
+     * @param language the language its folder or name gives it
+     * @param folders folders between the language's content root (Hugo), the blog folder (Docusaurus) or
+     *        the site (Jekyll: the categories above {@code _posts}) and the file; for a bundle, without
+     *        the bundle's own folder
+     * @param stem the file's name without extension and language suffix; a bundle's folder name
+     * @param section Hugo's section (the first folder), else ""
+     * @param folder the folder the file is in: what its relative links and images are beside
+     */
+    public record Origin(Language language, List<String> folders, String stem, boolean bundle, String section,
+            java.nio.file.Path folder) {
+        public Origin {
+            folders = List.copyOf(folders);
+        }
+    }
+
+    /** A file of Polyfeed's own layout. */
+    public PostSource(String path, List<String> folders, String fileName, byte[] bytes, Instant modified) {
+        this(path, folders, fileName, bytes, modified, null);
+    }
 
     public PostSource {
         Objects.requireNonNull(path, "path");

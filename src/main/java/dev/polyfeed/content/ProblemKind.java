@@ -19,6 +19,7 @@ public enum ProblemKind {
     CONTROL_CHARACTERS("characters XML forbids"),
     UNSAFE_HTML("HTML that feeds must not carry"),
     RENDERING("bodies that cannot be rendered"),
+    TEMPLATE("template syntax Polyfeed does not render (shortcodes, Liquid tags, MDX components), markers dropped"),
     SITE("site.yml and authors.yml"),
     TREE("folders and links that cannot be walked"),
     INTERNAL("files Polyfeed failed on (a bug: please report it)");

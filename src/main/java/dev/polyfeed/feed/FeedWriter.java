@@ -145,7 +145,7 @@ public final class FeedWriter {
     private Item item(Post post) {
         Item item = new Item();
         item.setTitle(text(post.title()));
-        item.setLink(post.url());
+        item.setLink(post.link());
         Guid guid = new Guid();
         guid.setValue(post.id());
         guid.setPermaLink(false);
@@ -235,10 +235,10 @@ public final class FeedWriter {
         }
         entry.setCategories(categories);
         List<Link> alternates = new ArrayList<>();
-        alternates.add(link("alternate", HTML, post.url(), post.language()));
+        alternates.add(link("alternate", HTML, post.link(), post.language()));
         List<Post> translations = catalog.translationsOf(post);
         for (Post translation : translations) {
-            alternates.add(link("alternate", HTML, translation.url(), translation.language()));
+            alternates.add(link("alternate", HTML, translation.link(), translation.language()));
         }
         entry.setAlternateLinks(alternates);
         if (!translations.isEmpty()) {
@@ -246,7 +246,7 @@ public final class FeedWriter {
             // first, newsboat the last (it opened the Turkish page from the Arabic entry). The post's own
             // page is therefore also the last link, with no rel/type/hreflang: still an alternate link,
             // and a combination RFC 4287 section 4.1.1 allows next to the typed ones.
-            entry.setOtherLinks(List.of(link(null, null, post.url(), null)));
+            entry.setOtherLinks(List.of(link(null, null, post.link(), null)));
         }
         List<Module> modules = new ArrayList<>();
         modules.add(new LanguageModule(post.language().tag()));

@@ -54,7 +54,7 @@ final class JsonFeedWriter {
     private Map<String, Object> item(Post post) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", post.id());
-        item.put("url", post.url());
+        item.put("url", post.link());
         item.put("title", post.title());
         item.put("content_html", post.html());
         item.put("summary", post.summary().isEmpty() ? null : post.summary());

@@ -33,6 +33,7 @@ import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.content.BodyRenderer;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
+import dev.polyfeed.content.GeneratorSite;
 import dev.polyfeed.content.ContentProblem;
 import dev.polyfeed.content.MarkdownRenderer;
 import dev.polyfeed.content.Post;
@@ -147,7 +148,9 @@ public class PublicationStore {
             lastAttempted = ContentLoader.fingerprint(root);
             throw new IllegalStateException("the content folder " + root + " is missing, not a folder, or cannot be read");
         }
-        ContentLoader.Result load = new ContentLoader(bodies, Address::postPath).load(root, config.baseUrl());
+        ContentLoader.Result load = new ContentLoader(bodies, Address::postPath).load(root, config.baseUrl(),
+                new GeneratorSite.Options(config.layout(), config.siteUrl(), config.permalink(),
+                        config.sections().orElse(java.util.List.of())));
         // what this attempt read: the periodic check asks again only once the folder differs from it
         lastAttempted = load.fingerprint();
         Optional<List<ContentProblem>> checkedBodies = config.strict() ? Optional.of(strictCheck(load)) : Optional.empty();
@@ -321,6 +324,7 @@ public class PublicationStore {
         Catalog catalog = publication.catalog();
         ProblemSummary problems = publication.problems();
         problems.lines().forEach(PublicationStore::log);
+        LOG.infof("Content layout: %s", publication.load().layout());
         Map<String, Long> perLanguage = catalog.posts().stream()
                 .collect(Collectors.groupingBy(post -> post.language().tag(), TreeMap::new, Collectors.counting()));
         LOG.infof("Loaded %d posts from %s in %d ms (%s); %d feeds; %d files skipped, %d drafts, %d non-post files"

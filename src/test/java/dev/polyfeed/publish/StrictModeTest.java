@@ -35,6 +35,22 @@ class StrictModeTest {
                 return 20;
             }
 
+            public Optional<String> layout() {
+                return Optional.empty();
+            }
+
+            public Optional<String> siteUrl() {
+                return Optional.empty();
+            }
+
+            public Optional<String> permalink() {
+                return Optional.empty();
+            }
+
+            public Optional<java.util.List<String>> sections() {
+                return Optional.empty();
+            }
+
             public boolean strict() {
                 return strict;
             }

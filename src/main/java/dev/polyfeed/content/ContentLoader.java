@@ -185,6 +185,7 @@ public final class ContentLoader {
                     .hint(problem.hint()).build());
         });
         posts = withRefs(posts, generator, display);
+        posts = withSiteLinks(posts, generator);
         Catalog catalog = Catalog.of(generator.site, posts, problems.byPlace(), placement);
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         String fingerprint = find(root, source, new ProblemCollector()).fingerprint();
@@ -235,6 +236,49 @@ public final class ContentLoader {
             }))));
         }
         return filled;
+    }
+
+    private static final java.util.regex.Pattern ROOT_LINK = java.util.regex.Pattern.compile(
+            "(\\]\\(\\s*<?|\\]:\\s*|(?:href|src)\\s*=\\s*[\"'])(/[^/\\s)\"'>][^\\s)\"'>]*)");
+
+    /**
+     * For a site without an address: links from one post to another by the other's path on the site
+     * ({@code [x](/blog/my-post/)}), which would point at Polyfeed's host where nothing is, link
+     * Polyfeed's page for that post instead.
+     */
+    private static List<Post> withSiteLinks(List<Post> posts, GeneratorSite generator) {
+        if (generator.address != null || generator.sitePaths.isEmpty()) {
+            return posts;
+        }
+        Map<String, String> byPath = new java.util.HashMap<>();
+        for (Post post : posts) {
+            String key = generator.sitePaths.get(post.source());
+            if (key != null && !post.draft()) {
+                byPath.putIfAbsent(key, post.url());
+            }
+        }
+        List<Post> linked = new ArrayList<>(posts.size());
+        for (Post post : posts) {
+            String markdown = post.body().markdown();
+            java.util.regex.Matcher m = ROOT_LINK.matcher(markdown);
+            boolean any = false;
+            while (m.find()) {
+                if (byPath.containsKey(GeneratorSite.pathKey(m.group(2)))) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                linked.add(post);
+                continue;
+            }
+            linked.add(post.withBody(post.body().rewritten(text -> ROOT_LINK.matcher(text).replaceAll(link -> {
+                String target = byPath.get(GeneratorSite.pathKey(link.group(2)));
+                String fragment = link.group(2).contains("#") ? link.group(2).substring(link.group(2).indexOf('#')) : "";
+                return java.util.regex.Matcher.quoteReplacement(link.group(1) + (target == null ? link.group(2) : target + fragment));
+            }))));
+        }
+        return linked;
     }
 
     private record Found(List<Path> posts, int ignored, String fingerprint) {

@@ -113,7 +113,11 @@ final class GeneratedPost {
             default -> null;
         };
         String pageSlug = layout == Layout.DOCUSAURUS ? null : declaredSlug.orElse(null);
-        Optional<String> page = generator.pageUrl(new GeneratorSite.Page(language, origin, pageSlug, declaredUrl, published, title));
+        GeneratorSite.Page facts = new GeneratorSite.Page(language, origin, pageSlug, declaredUrl, published, title);
+        Optional<String> page = generator.pageUrl(facts);
+        if (generator.address == null) {
+            generator.sitePaths.put(path, GeneratorSite.pathKey(generator.pagePath(facts)));
+        }
         String url = site.url(placement.path(language, slug));
 
         Language postLanguage = language;

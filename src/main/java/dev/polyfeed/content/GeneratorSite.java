@@ -536,6 +536,15 @@ public final class GeneratorSite {
         if (address == null) {
             return Optional.empty();
         }
+        String path = pagePath(page);
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            return Optional.of(Urls.toAscii(path));
+        }
+        return Optional.of(Urls.toAscii(address + path));
+    }
+
+    /** The path of the post's page on the site, below its address (or an absolute URL a post declared). */
+    String pagePath(Page page) {
         String path = switch (layout) {
             case HUGO -> hugoPath(page);
             case DOCUSAURUS -> docusaurusPath(page);
@@ -543,9 +552,26 @@ public final class GeneratorSite {
             case POLYFEED -> "/";
         };
         if (path.startsWith("http://") || path.startsWith("https://")) {
-            return Optional.of(Urls.toAscii(path));
+            return path;
         }
-        return Optional.of(Urls.toAscii(address + (path.startsWith("/") ? path : "/" + path).replaceAll("/{2,}", "/")));
+        return (path.startsWith("/") ? path : "/" + path).replaceAll("/{2,}", "/");
+    }
+
+    /**
+     * Each post's page path on the site, by its file (as reported): for a site without an address, what
+     * its posts' root-relative links to each other ({@code /blog/my-post/}) are turned into.
+     */
+    final Map<String, String> sitePaths = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A site path as links write it, to compare: decoded, lower case, without trailing slash, query or fragment. */
+    static String pathKey(String path) {
+        String bare = path.replaceAll("[?#].*$", "").replaceAll("(/index\\.html|\\.html|/)+$", "");
+        try {
+            bare = java.net.URLDecoder.decode(bare.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // kept as written
+        }
+        return bare.toLowerCase(Locale.ROOT);
     }
 
     /** The host part of the address ({@code https://example.org}), which root-relative links resolve against. */

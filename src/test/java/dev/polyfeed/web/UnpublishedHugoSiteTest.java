@@ -39,5 +39,8 @@ class UnpublishedHugoSiteTest {
         assertTrue(html.contains("<img src=\"https://feeds.example.org/en/posts/tin-lamp/tin.png\" alt=\"The lamp\">"), html);
         given().get("/en/posts/tin-lamp/tin.png").then().statusCode(200).contentType("image/png");
         given().get("/en/posts/tin-lamp").then().statusCode(200);
+        // a link to another post by its path on the site links Polyfeed's page for it
+        String oil = rss.text("//item[title='Which oil burns cleanest']/content:encoded");
+        assertTrue(oil.contains("<a href=\"https://feeds.example.org/en/posts/tin-lamp\">the tin lamp</a>"), oil);
     }
 }

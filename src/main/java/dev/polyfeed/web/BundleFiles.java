@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.polyfeed.address.Address;
+import dev.polyfeed.address.AddressParser;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Post;
 
@@ -17,7 +19,8 @@ import dev.polyfeed.content.Post;
  * {@code diagram.png} beside it), served below the post's own address ({@code /en/posts/my-post/diagram.png}),
  * which is where its HTML points when the site's own address is unknown or, for Docusaurus, where the
  * site serves them under names only its build knows. Only files of a known media type inside the
- * post's folder are served; nothing above it, no Markdown, nothing hidden.
+ * post's folder are served; nothing above it, no Markdown, nothing hidden. Their addresses are the post
+ * page's {@link Address} followed by the file's path in the post's folder.
  */
 final class BundleFiles {
 
@@ -31,16 +34,30 @@ final class BundleFiles {
     private BundleFiles() {
     }
 
-    /** {@code [lang, "posts", slug, file…]}: the file, when the post has one there. */
-    static Optional<Reply> find(Catalog catalog, List<String> segments) {
-        if (segments.size() < 4 || !segments.get(1).equals("posts")) {
-            return Optional.empty();
+    /** A file beside a post, and its media type. */
+    record Located(Path folder, Path file, String type) {
+    }
+
+    /**
+     * The file a path names below a post's page ({@link Address.PostPage} followed by the file's path
+     * in the post's folder), when the post comes from a generator's site; no I/O.
+     */
+    static Optional<Located> locate(Catalog catalog, List<String> segments) {
+        for (int n = 1; n < segments.size(); n++) {
+            if (!(Address.parse(segments.subList(0, n), catalog) instanceof AddressParser.Exact exact)
+                    || !(exact.address() instanceof Address.PostPage page)) {
+                continue;
+            }
+            Optional<Post> post = catalog.post(page.language(), page.slug());
+            if (post.isEmpty() || post.get().resources() == null) {
+                return Optional.empty();
+            }
+            return locate(post.get(), segments.subList(n, segments.size()));
         }
-        Optional<Post> post = catalog.language(segments.get(0)).flatMap(language -> catalog.post(language, segments.get(2)));
-        if (post.isEmpty() || post.get().resources() == null) {
-            return Optional.empty();
-        }
-        List<String> rest = segments.subList(3, segments.size());
+        return Optional.empty();
+    }
+
+    private static Optional<Located> locate(Post post, List<String> rest) {
         if (rest.stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals(".") || s.startsWith(".")
                 || s.contains("/") || s.contains("\\") || s.indexOf('\0') >= 0)) {
             return Optional.empty();
@@ -51,10 +68,17 @@ final class BundleFiles {
         if (type == null) {
             return Optional.empty();
         }
-        Path folder = post.get().resources().toAbsolutePath().normalize();
+        Path folder = post.resources().toAbsolutePath().normalize();
         Path file = folder.resolve(String.join("/", rest)).normalize();
+        return file.startsWith(folder) ? Optional.of(new Located(folder, file, type)) : Optional.empty();
+    }
+
+    /** The file's bytes as an answer, or empty when it is not there (read from disk: not on the event loop). */
+    static Optional<Reply> read(Located located) {
+        Path file = located.file();
+        String type = located.type();
         try {
-            if (!file.startsWith(folder) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);

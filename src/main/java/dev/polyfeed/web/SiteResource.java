@@ -58,9 +58,12 @@ public class SiteResource {
     private Uni<Response> serve(Publication publication, List<String> segments, HttpHeaders headers,
             boolean trailingSlash) {
         // images beside a generator site's post; read from disk, so off the event loop
-        if (segments.size() >= 4 && segments.get(1).equals("posts") && !trailingSlash) {
-            return Uni.createFrom().item(() -> BundleFiles.find(publication.catalog(), segments).map(Reply::toResponse)
-                    .orElseGet(() -> route(publication, segments, headers, trailingSlash)))
+        Optional<BundleFiles.Located> file = trailingSlash ? Optional.empty()
+                : BundleFiles.locate(publication.catalog(), segments);
+        if (file.isPresent()) {
+            return Uni.createFrom().item(() -> BundleFiles.read(file.get()).map(Reply::toResponse)
+                    .orElseGet(() -> Responses.notFound("No file '" + dev.polyfeed.address.AddressParser.quoted(segments.get(segments.size() - 1))
+                            + "' beside this post.").toResponse()))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         Router.Route route = new Router(publication).route(segments);
@@ -72,14 +75,6 @@ public class SiteResource {
             return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()).toResponse());
         }
         return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()).toResponse());
-    }
-
-    private Response route(Publication publication, List<String> segments, HttpHeaders headers, boolean trailingSlash) {
-        Router.Route route = new Router(publication).route(segments);
-        if (route instanceof Router.Moved moved) {
-            return Responses.movedTo(moved.canonicalPath()).toResponse();
-        }
-        return Responses.notFound(route instanceof Router.Missing missing ? missing.reason() : "Nothing here.").toResponse();
     }
 
     private Uni<Response> document(Publication publication, String path, HttpHeaders headers) {

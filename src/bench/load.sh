@@ -12,7 +12,9 @@ CONTENT=${1:-content}
 SECONDS_TO_RUN=${2:-60}
 CONNECTIONS=${3:-256}
 PORT=${POLYFEED_BENCH_PORT:-18080}
+MANAGEMENT_PORT=${POLYFEED_BENCH_MANAGEMENT_PORT:-19080}
 BASE="http://127.0.0.1:$PORT"
+HEALTH="http://127.0.0.1:$MANAGEMENT_PORT/q/health"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
@@ -20,15 +22,16 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 WORK=$(mktemp -d)
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
 java ${JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dpolyfeed.content-dir="$CONTENT" \
+  -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -jar target/quarkus-app/quarkus-run.jar >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 for _ in $(seq 1 120); do
-  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  curl -sf "$HEALTH/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
-curl -sf "$BASE/q/health/ready" >/dev/null || { echo "Polyfeed did not become ready" >&2; cat "$WORK/server.log" >&2; exit 1; }
+curl -sf "$HEALTH/ready" >/dev/null || { echo "Polyfeed did not become ready" >&2; cat "$WORK/server.log" >&2; exit 1; }
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVER/status"; }
 

@@ -85,9 +85,14 @@ fi
 # 2. The image: Dockerfile.jvm with the local base, from the jar ./mvnw package made.
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp package -DskipTests
 started=$(now)
+previous=$(pm image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
+# the image this build replaces is removed afterwards, so that runs do not pile up images
 pm build --pull=never --network host -f src/main/docker/Dockerfile.jvm \
   --build-arg RUN_IMAGE="$BASE" --build-arg BUILD_IMAGE="$BASE" --build-arg APP=target \
   -t "$IMAGE" . >"$WORK/build.log" 2>&1 || { tail -n 30 "$WORK/build.log" >&2; echo "the image build failed" >&2; exit 1; }
+if [ -n "$previous" ] && [ "$previous" != "$(pm image inspect --format '{{.Id}}' "$IMAGE")" ]; then
+  pm rmi "$previous" >/dev/null 2>&1 || true
+fi
 IMAGE_MIB=$(( $(pm image inspect --format '{{.Size}}' "$IMAGE") / 1048576 ))
 BASE_MIB=$(( $(pm image inspect --format '{{.Size}}' "$BASE") / 1048576 ))
 echo "built $IMAGE in $(seconds "$started" "$(now)") s: $IMAGE_MIB MiB (base $BASE_MIB MiB)"

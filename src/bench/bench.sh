@@ -13,6 +13,7 @@ SIZES=${1:-"1000 10000 50000"}
 DURATION=${2:-10}
 SERVE_SIZE=10000
 PORT=18180
+MANAGEMENT_PORT=19180
 NGINX_PORT=18190
 OUT=target/bench
 mkdir -p "$OUT"
@@ -34,6 +35,7 @@ corpus() { # size -> folder
 
 start_polyfeed() { # dir [cpu list] -> pid
   taskset -c "${2:-0-$(( $(nproc) - 1 ))}" java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT -Dpolyfeed.content-dir="$1" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$MANAGEMENT_PORT \
     -jar target/quarkus-app/quarkus-run.jar >"$OUT/polyfeed.log" 2>&1 &
   echo $!
 }
@@ -41,7 +43,7 @@ start_polyfeed() { # dir [cpu list] -> pid
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.05; done; }
 # the server was started in a command substitution, so it is no child to wait for: wait for its port
 stop_polyfeed() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
-wait_checked() { until curl -s "http://127.0.0.1:$PORT/q/health/ready" | grep -q '"bodies" *: *"checked"'; do sleep 0.5; done; }
+wait_checked() { until curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" | grep -q '"bodies" *: *"checked"'; do sleep 0.5; done; }
 
 for port in $PORT $NGINX_PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then

@@ -20,7 +20,9 @@ INTERVAL=${4:-0.3}
 CONNECTIONS=${5:-128}
 SAMPLE_EVERY=${SAMPLE_EVERY:-10}
 PORT=${POLYFEED_BENCH_PORT:-18090}
+MANAGEMENT_PORT=${POLYFEED_BENCH_MANAGEMENT_PORT:-19090}
 BASE="http://127.0.0.1:$PORT"
+HEALTH="http://127.0.0.1:$MANAGEMENT_PORT/q/health"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
 JAR=${POLYFEED_JAR:-target/quarkus-app/quarkus-run.jar}
@@ -32,16 +34,17 @@ java src/bench/CorpusGenerator.java "$CONTENT" "$POSTS" 42 content >/dev/null
 find "$CONTENT" -name '*.md' | sort >"$WORK/files"
 
 java -Xmx"$HEAP" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dpolyfeed.content-dir="$CONTENT" \
+  -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dpolyfeed.watch=true -Dpolyfeed.base-url="$BASE" -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; kill "${SAMPLER:-}" "${EDITOR_LOOP:-}" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 for _ in $(seq 1 240); do
-  curl -sf "$BASE/q/health/ready" 2>/dev/null | grep -q '"bodies": *"checked"' && break
+  curl -sf "$HEALTH/ready" 2>/dev/null | grep -q '"bodies": *"checked"' && break
   sleep 0.5
 done
-curl -sf "$BASE/q/health/ready" | grep -q '"bodies": *"checked"' || { echo "not ready" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
+curl -sf "$HEALTH/ready" | grep -q '"bodies": *"checked"' || { echo "not ready" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
 
 rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$SERVER/status"; }
 threads() { awk '/Threads/ {print $2}' "/proc/$SERVER/status"; }

@@ -5,6 +5,8 @@
 # to the server's JVM (e.g. JAVA_OPTS=-Xmx256m).
 # Prints request counts per status class, socket errors, latency percentiles and the server's
 # resident memory before, every 10 s during, and after the run. Exits non-zero on any 5xx or socket error.
+# With POLYFEED_URL (e.g. http://127.0.0.1:18300, a cache in front of replicas, see replicas.sh) it starts
+# no server and sends the same mix there; content-dir is then unused and no memory is reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -12,25 +14,35 @@ CONTENT=${1:-content}
 SECONDS_TO_RUN=${2:-60}
 CONNECTIONS=${3:-256}
 PORT=${POLYFEED_BENCH_PORT:-18080}
+MANAGEMENT_PORT=${POLYFEED_BENCH_MANAGEMENT_PORT:-19080}
 BASE="http://127.0.0.1:$PORT"
+HEALTH="http://127.0.0.1:$MANAGEMENT_PORT/q/health"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
 
 WORK=$(mktemp -d)
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options
-java ${JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dpolyfeed.content-dir="$CONTENT" \
-  -jar target/quarkus-app/quarkus-run.jar >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=""
+if [ -n "${POLYFEED_URL:-}" ]; then
+  BASE=${POLYFEED_URL%/}
+  CONTENT=$BASE
+  trap 'rm -rf "$WORK"' EXIT
+else
+  [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  java ${JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dpolyfeed.content-dir="$CONTENT" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
+    -jar target/quarkus-app/quarkus-run.jar >"$WORK/server.log" 2>&1 &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-for _ in $(seq 1 120); do
-  curl -sf "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -sf "$BASE/q/health/ready" >/dev/null || { echo "Polyfeed did not become ready" >&2; cat "$WORK/server.log" >&2; exit 1; }
+  for _ in $(seq 1 120); do
+    curl -sf "$HEALTH/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  curl -sf "$HEALTH/ready" >/dev/null || { echo "Polyfeed did not become ready" >&2; cat "$WORK/server.log" >&2; exit 1; }
+fi
 
-rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$SERVER/status"; }
+rss_kib() { if [ -n "$SERVER" ]; then awk '/VmRSS/ {print $2}' "/proc/$SERVER/status"; else echo "(not measured)"; fi; }
 
 # Every feed the OPML lists, as paths, and an ETag for each, for 304s.
 curl -sf "$BASE/feeds.opml" | grep -o 'xmlUrl="[^"]*"' | sed -E 's/xmlUrl="https?:\/\/[^/]*//; s/"$//' >"$WORK/paths"

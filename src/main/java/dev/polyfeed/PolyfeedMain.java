@@ -37,9 +37,11 @@ public class PolyfeedMain {
     public static void main(String... args) {
         System.setProperty(ACCEPT_RAW_URIS, "true");
         if (List.of(args).contains(EXPORT)) {
-            // an export must not fight a running server for its port
+            // an export must not fight a running server for its ports (the site's and the management one)
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.management.port", "0");
+            System.setProperty("quarkus.management.host", "127.0.0.1");
         }
         Quarkus.run(Application.class, args);
     }

@@ -10,6 +10,7 @@ import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.RenderGate;
 import dev.polyfeed.publish.Representation;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -20,8 +21,9 @@ import io.vertx.ext.web.RoutingContext;
  * give, so nearly every request a reader or aggregator makes) straight on the event loop, before the
  * JAX-RS layer: a map lookup, a few headers, bytes that are already rendered and compressed. A request
  * whose URI holds characters a URI may not (as browsers send {@code |} in a path) is redirected to its
- * percent-encoded form, which the rest can read. Any method but GET and HEAD, on any path ({@code /q/}
- * included), is 405 here. Anything else (other spellings, redirects, 404s) goes on to {@link SiteResource}.
+ * percent-encoded form, which the rest can read. Any method but GET and HEAD, on any path, is 405 here, on
+ * the public port and on the management interface (health) alike. Anything else (other spellings,
+ * redirects, 404s) goes on to {@link SiteResource}.
  */
 @ApplicationScoped
 class DocumentRoute {
@@ -42,6 +44,18 @@ class DocumentRoute {
         router.route().order(ORDER).handler(this::serve);
     }
 
+    /** Health, on the management interface's own port, is read and never written either. */
+    void installOnManagement(@Observes ManagementInterface management) {
+        management.router().route().order(ORDER).handler(context -> {
+            HttpMethod method = context.request().method();
+            if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+                Responses.methodNotAllowed().send(context.response());
+            } else {
+                context.next();
+            }
+        });
+    }
+
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
         String uri = request.uri();
@@ -53,7 +67,7 @@ class DocumentRoute {
         }
         HttpMethod method = request.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            // every path, health and the rest of /q/ included: nothing here takes writes
+            // every path, /q/ included: nothing here takes writes
             Responses.methodNotAllowed().send(context.response());
             return;
         }

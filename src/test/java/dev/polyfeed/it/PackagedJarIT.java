@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.polyfeed.testing.Management;
 import dev.polyfeed.testing.Xml;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -43,7 +44,7 @@ class PackagedJarIT {
 
     @Test
     void healthAndRevalidation() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         String etag = given().when().get("/tr/rss.xml").then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).when().get("/tr/rss.xml").then().statusCode(304);
     }

@@ -44,19 +44,22 @@ class StopAndStartIT {
     @Test
     void sigtermDrainsThenExitsWithZero() throws Exception {
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        int management;
+        try (ServerSocket free = new ServerSocket(0); ServerSocket another = new ServerSocket(0)) {
             port = free.getLocalPort();
+            management = another.getLocalPort();
         }
         Path log = Path.of("target", "stop-and-start-it.log");
         Process server = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", JAR.toString()))
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=" + management, "-Dquarkus.management.host=127.0.0.1", "-jar", JAR.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.currentTimeMillis() + 60_000;
-            while (status(port, "/q/health/ready") != 200 && System.currentTimeMillis() < deadline) {
+            while (status(management, "/q/health/ready") != 200 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(200);
             }
-            assertEquals(200, status(port, "/q/health/ready"), () -> read(log));
+            assertEquals(200, status(management, "/q/health/ready"), () -> read(log));
             // the jar's own main lets a raw '|' through to Polyfeed, which redirects it to its escape
             RawHttp.Reply raw = RawHttp.get(port, "/tags/a|b/rss.xml");
             assertEquals(301, raw.status(), raw::toString);
@@ -64,7 +67,7 @@ class StopAndStartIT {
             long stopped = System.currentTimeMillis();
             server.destroy(); // SIGTERM
             Thread.sleep(300);
-            assertEquals(503, status(port, "/q/health/ready"), "readiness is DOWN as soon as shutdown begins");
+            assertEquals(503, status(management, "/q/health/ready"), "readiness is DOWN as soon as shutdown begins");
             assertEquals(200, status(port, "/tr/rss.xml"), "feeds are still served during the shutdown delay");
             assertTrue(server.waitFor(20, TimeUnit.SECONDS), "stopped within the delay and the shutdown timeout");
             assertEquals(0, server.exitValue(), () -> read(log));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.Watchers;
+import dev.polyfeed.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -105,7 +106,7 @@ class DeploysTest {
     }
 
     static JsonPath readiness() {
-        return given().get("/q/health/ready").then().extract().jsonPath();
+        return Management.given().get("/q/health/ready").then().extract().jsonPath();
     }
 
     @Test
@@ -144,12 +145,12 @@ class DeploysTest {
                 String.valueOf(readiness().getString(CONTENT + ".data.lastReloadFailed")).contains("missing"));
         assertEquals(List.of("Harita iki 2", "Harita iki 1"), titles(), "the last good content is served");
         // once stale for longer than polyfeed.watch.stale-after, readiness goes DOWN for the orchestrator
-        ReloadTest.eventually("readiness DOWN", () -> given().get("/q/health/ready").statusCode() == 503);
+        ReloadTest.eventually("readiness DOWN", () -> Management.given().get("/q/health/ready").statusCode() == 503);
         assertTrue(readiness().getString(CONTENT + ".data.reason").contains("still not served"));
 
         link(CURRENT, DEPLOYS.resolve("release-1"));
         servedWhole("Birinci sürüm");
-        ReloadTest.eventually("readiness UP again", () -> given().get("/q/health/ready").statusCode() == 200);
+        ReloadTest.eventually("readiness UP again", () -> Management.given().get("/q/health/ready").statusCode() == 200);
     }
 
     @Test
@@ -160,7 +161,7 @@ class DeploysTest {
         watcher.join(5_000);
         ReloadTest.eventually("a restarted watcher", () -> Integer.valueOf(1).equals(readiness().get(CONTENT + ".data.watcherRestarts"))
                 && Watchers.thread(store) != watcher && Watchers.thread(store).isAlive());
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
         // and it watches: an edit in the current release is published
         ReloadTest.write(DEPLOYS.resolve("release-1"), "tr/yazi-1.md",
                 "---\ntitle: Birinci sürüm 1\ndate: 2024-01-03\n---\nYeni metin.\n");

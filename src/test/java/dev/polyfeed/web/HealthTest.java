@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import dev.polyfeed.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -14,7 +15,7 @@ class HealthTest {
     @Test
     void readinessReportsWhatWasLoadedAndWhatWasSkipped() {
         String content = "checks.find { it.name == 'content' }";
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(content + ".data.posts", equalTo(8))
                 .body(content + ".data.languages", equalTo("ar, en, pt-BR, tr"))
@@ -33,10 +34,10 @@ class HealthTest {
         String bodies = "checks.find { it.name == 'content' }.data.bodies";
         // a background thread renders the fixture's handful of bodies right after loading
         for (int attempt = 0; attempt < 100
-                && !"checked".equals(given().get("/q/health/ready").jsonPath().getString(bodies)); attempt++) {
+                && !"checked".equals(Management.given().get("/q/health/ready").jsonPath().getString(bodies)); attempt++) {
             Thread.sleep(100);
         }
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body(bodies, equalTo("checked"))
                 // tr/tablo.md has a backspace in its title; tr/2024-03-01-merhaba.md names an unknown author
                 .body("checks.find { it.name == 'content' }.data.warnings", equalTo(2));
@@ -45,7 +46,7 @@ class HealthTest {
     @Test
     void livenessIsUp() {
         // something real: the event loop that serves documents runs its tasks
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'serving' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'serving' }.data.eventLoopLastRan", org.hamcrest.Matchers.notNullValue());
     }

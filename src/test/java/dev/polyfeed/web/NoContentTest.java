@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.polyfeed.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,10 +27,10 @@ class NoContentTest {
 
     @Test
     void notReadyAndEveryFeedIs404() {
-        given().when().get("/q/health/ready").then().statusCode(503)
+        Management.given().when().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'content' }.data.posts", equalTo(0))
                 .body("checks.find { it.name == 'content' }.data.reason", containsString("no post"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/tr/rss.xml").then().statusCode(404).body(containsString("Languages: none"));
         given().when().get("/").then().statusCode(200).body(containsString("Nothing yet"));
     }

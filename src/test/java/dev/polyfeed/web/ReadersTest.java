@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.polyfeed.testing.Management;
 import dev.polyfeed.testing.Xml;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -142,8 +143,18 @@ class ReadersTest {
     void otherMethodsAre405WithAllow(String method) {
         given().when().request(method, "/tr/rss.xml").then().statusCode(405).header("Allow", "GET, HEAD");
         given().when().request(method, "/no/such/path").then().statusCode(405).header("Allow", "GET, HEAD");
-        // the rule holds for Quarkus's own paths too: health is read, never written
+        // the rule holds for Quarkus's own paths too: health is read, never written, on either port
         given().when().request(method, "/q/health/ready").then().statusCode(405).header("Allow", "GET, HEAD");
+        Management.given().when().request(method, "/q/health/ready").then().statusCode(405).header("Allow", "GET, HEAD");
+    }
+
+    @Test
+    void healthIsOnTheManagementPortOnly() {
+        // the public port serves the site and nothing else
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/health").then().statusCode(404);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().head("/q/health/live").then().statusCode(200);
     }
 
     @Test

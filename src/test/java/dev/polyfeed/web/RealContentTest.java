@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.testing.Management;
 import dev.polyfeed.testing.RawHttp;
 import dev.polyfeed.testing.Xml;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,7 +65,7 @@ class RealContentTest {
                 "Written by three people", "Nobody wrote this", "Blank lines first", "Meeting notes, February",
                 "Meeting notes, January", "The translated title", "Written in MDX"), rss.texts("//item/title"));
         assertEquals(List.of("Boşluklu etiket"), FeedsTest.feed("/tr/rss.xml").texts("//item/title"));
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'content' }.data.posts", equalTo(12))
                 .body("checks.find { it.name == 'content' }.data.skippedFiles", equalTo(0));
         // the section page, the bundle's picture and its notes.md are not posts
@@ -153,10 +154,10 @@ class RealContentTest {
         assertTrue(html.contains("Second paragraph."), html);
         String content = "checks.find { it.name == 'content' }.data";
         for (int attempt = 0; attempt < 100
-                && !"checked".equals(given().get("/q/health/ready").jsonPath().getString(content + ".bodies")); attempt++) {
+                && !"checked".equals(Management.given().get("/q/health/ready").jsonPath().getString(content + ".bodies")); attempt++) {
             Thread.sleep(100);
         }
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body(content + ".warnings", equalTo(3))
                 .body(content + ".problems", equalTo("1 front-matter values of the wrong shape (1 file),"
                         + " 1 posts sharing a slug or an id with another (1 file), 1 HTML that feeds must not carry (1 file)"));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.polyfeed.testing.Management;
 import dev.polyfeed.testing.Xml;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -140,7 +141,7 @@ class ReloadTest {
         write("tr/burst.md", "---\ntitle: [never closed\n---\n");
         eventually("the broken post leaving", () -> !titles("/tr/atom.xml").contains("Patlama 25"));
         assertTrue(titles("/tr/atom.xml").contains("Merhaba dünya"), "good posts stay");
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("reload-content/tr/burst.md"));
     }
 

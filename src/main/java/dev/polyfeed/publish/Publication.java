@@ -30,17 +30,22 @@ public final class Publication {
 
     private final ContentLoader.Result load;
     private final List<FeedScope> feeds;
-    private final Map<String, Supplier<Representation>> documents;
+    private final Map<String, Document> documents;
     private final List<Address> addresses;
     /** Each feed document as a page, by the feed's path: what browsers get there. */
     private final Map<String, Supplier<Representation>> views;
     private final Cache<String, Representation> rendered;
     private final RenderGate gate;
+    private final PublishingStats stats;
     /** Replaced by a newer publication: what it still renders for requests in flight is not kept. */
     private volatile boolean retired;
     private final CompletableFuture<List<ContentProblem>> bodyProblems = new CompletableFuture<>();
     /** What loading found, summarised once; then with what rendering every body found, once that is known. */
     private volatile ProblemSummary problems;
+
+    /** A document's address and how to render it, found by its path. */
+    private record Document(Address address, Supplier<Representation> render) {
+    }
 
     /**
      * @param documents how to render each document, by its address
@@ -49,13 +54,20 @@ public final class Publication {
      */
     public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<Address, Supplier<Representation>> documents,
             Map<Address, Supplier<Representation>> views, long cacheBytes, RenderGate gate) {
+        this(load, feeds, documents, views, cacheBytes, gate, new PublishingStats());
+    }
+
+    /** @param stats where lookups of rendered documents are counted, for metrics */
+    public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<Address, Supplier<Representation>> documents,
+            Map<Address, Supplier<Representation>> views, long cacheBytes, RenderGate gate, PublishingStats stats) {
         this.load = load;
         this.gate = gate;
+        this.stats = stats;
         this.problems = ProblemSummary.of(load.catalog().problems());
         this.feeds = List.copyOf(feeds);
         // requests name documents by path: looked up by it on every request, so keyed by it once here
-        Map<String, Supplier<Representation>> byPath = new HashMap<>(documents.size() * 2);
-        documents.forEach((address, render) -> byPath.put(address.path(), render));
+        Map<String, Document> byPath = new HashMap<>(documents.size() * 2);
+        documents.forEach((address, render) -> byPath.put(address.path(), new Document(address, render)));
         this.documents = Map.copyOf(byPath);
         Map<String, Supplier<Representation>> viewsByPath = new HashMap<>(views.size() * 2);
         views.forEach((address, render) -> viewsByPath.put(address.path(), render));
@@ -121,12 +133,24 @@ public final class Publication {
         return views.containsKey(path);
     }
 
+    /** The address of the document at a canonical site path, if there is one there: one lookup. */
+    public Optional<Address> addressAt(String path) {
+        Document document = documents.get(path);
+        return document == null ? Optional.empty() : Optional.of(document.address());
+    }
+
     /**
      * The document at a canonical site path, or its page for browsers, if it is rendered already: no
-     * work, safe on an event loop.
+     * work, safe on an event loop. Found, it counts as a cache hit; not found, nothing is counted, since
+     * the caller goes on to {@link #find}, which counts.
      */
     public Optional<Representation> cached(String path, boolean view) {
-        return Optional.ofNullable(rendered.getIfPresent(cacheKey(path, view)));
+        Representation document = rendered.getIfPresent(cacheKey(path, view));
+        if (document == null) {
+            return Optional.empty();
+        }
+        stats.hit();
+        return Optional.of(document);
     }
 
     /**
@@ -139,14 +163,27 @@ public final class Publication {
      */
     public Optional<Representation> find(String path, boolean view) {
         boolean asView = view && views.containsKey(path);
-        Supplier<Representation> render = asView ? views.get(path) : documents.get(path);
+        Supplier<Representation> render = asView ? views.get(path) : renderOf(path);
         if (render == null) {
             return Optional.empty();
         }
         if (retired) {
+            stats.miss();
             return Optional.of(gate.render(render));
         }
-        return Optional.of(rendered.get(cacheKey(path, asView), p -> gate.render(render)));
+        String key = cacheKey(path, asView);
+        Representation present = rendered.getIfPresent(key);
+        if (present != null) {
+            stats.hit();
+            return Optional.of(present);
+        }
+        stats.miss();
+        return Optional.of(rendered.get(key, p -> gate.render(render)));
+    }
+
+    private Supplier<Representation> renderOf(String path) {
+        Document document = documents.get(path);
+        return document == null ? null : document.render();
     }
 
     public Optional<Representation> find(String path) {

@@ -71,6 +71,7 @@ public class PublicationStore {
     private final CacheBudget budget;
     private final BodyRenderer bodies;
     private final RenderGate gate;
+    private final PublishingStats stats = new PublishingStats();
     private final AtomicReference<Publication> current = new AtomicReference<>();
     private final Freshness freshness = new Freshness();
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
@@ -141,8 +142,21 @@ public class PublicationStore {
      *         publication is being served (which is then kept)
      */
     public synchronized Publication reload() {
-        Instant started = clock.instant();
         long startedNanos = System.nanoTime();
+        PublishingStats.Trigger trigger = current.get() == null ? PublishingStats.Trigger.STARTUP
+                : PublishingStats.Trigger.RELOAD;
+        try {
+            Publication publication = load(startedNanos);
+            stats.loaded(trigger, PublishingStats.Outcome.PUBLISHED, System.nanoTime() - startedNanos);
+            return publication;
+        } catch (RuntimeException | Error e) {
+            stats.loaded(trigger, PublishingStats.Outcome.FAILED, System.nanoTime() - startedNanos);
+            throw e;
+        }
+    }
+
+    private Publication load(long startedNanos) {
+        Instant started = clock.instant();
         Publication previous = current.get();
         if (previous != null && (!Files.isDirectory(root) || !Files.isReadable(root))) {
             lastAttempted = ContentLoader.fingerprint(root);
@@ -155,7 +169,7 @@ public class PublicationStore {
         lastAttempted = load.fingerprint();
         Optional<List<ContentProblem>> checkedBodies = config.strict() ? Optional.of(strictCheck(load)) : Optional.empty();
         Publication publication = Publisher.publish(load, config.feedSize(), config.websub().hub(),
-                budget.documentBytes(), gate);
+                budget.documentBytes(), gate, stats);
         swapIn(publication, previous, started);
         report(publication, root, (System.nanoTime() - startedNanos) / 1_000_000);
         checkedBodies.ifPresentOrElse(publication::bodiesChecked, () -> bodyChecker.execute(() -> checkBodies(publication)));
@@ -268,6 +282,11 @@ public class PublicationStore {
     /** The current publication, if content has been loaded yet. */
     public Optional<Publication> loaded() {
         return Optional.ofNullable(current.get());
+    }
+
+    /** What publishing has done since startup: cache lookups and loads, for metrics. */
+    public PublishingStats stats() {
+        return stats;
     }
 
     /** Whether what is served is what is on disk, for readiness. */

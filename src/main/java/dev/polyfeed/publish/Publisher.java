@@ -50,6 +50,12 @@ public final class Publisher {
     /** @param gate bounds how many documents render at once */
     public static Publication publish(ContentLoader.Result load, int feedSize, Optional<String> hub, long cacheBytes,
             RenderGate gate) {
+        return publish(load, feedSize, hub, cacheBytes, gate, new PublishingStats());
+    }
+
+    /** @param stats where the publication counts lookups of rendered documents, for metrics */
+    public static Publication publish(ContentLoader.Result load, int feedSize, Optional<String> hub, long cacheBytes,
+            RenderGate gate, PublishingStats stats) {
         if (feedSize < 1) {
             throw new IllegalArgumentException("polyfeed.feed-size must be at least 1, not " + feedSize);
         }
@@ -92,7 +98,7 @@ public final class Publisher {
         documents.put(Address.SVG_ICON,
                 () -> Representation.of(Kind.ASSET, svgIcon, "image/svg+xml" + UTF_8, Instant.EPOCH));
         documents.put(Address.ICO_ICON, () -> Representation.of(Kind.ASSET, icoIcon, "image/x-icon", Instant.EPOCH));
-        return new Publication(load, scopes, documents, views, cacheBytes, gate);
+        return new Publication(load, scopes, documents, views, cacheBytes, gate, stats);
     }
 
     private static void requireAbsoluteUrl(String url) {

@@ -88,7 +88,7 @@ final class BundleFiles {
                     new Reply.Header("X-Content-Type-Options", "nosniff"),
                     // an SVG opened directly runs no script and loads nothing
                     new Reply.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")),
-                    bytes));
+                    bytes, DocumentKind.ASSET, false));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.polyfeed.address.Address;
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
@@ -34,10 +35,12 @@ class DocumentRoute {
 
     private final PublicationStore store;
     private final Responses.Caching caching;
+    private final ServingMetrics metrics;
 
-    DocumentRoute(PublicationStore store, PolyfeedConfig config) {
+    DocumentRoute(PublicationStore store, PolyfeedConfig config, ServingMetrics metrics) {
         this.store = store;
         this.caching = Responses.Caching.of(config.http());
+        this.metrics = metrics;
     }
 
     void install(@Observes Router router) {
@@ -49,7 +52,7 @@ class DocumentRoute {
         management.router().route().order(ORDER).handler(context -> {
             HttpMethod method = context.request().method();
             if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-                Responses.methodNotAllowed().send(context.response());
+                Responses.methodNotAllowed().send(context.request(), metrics);
             } else {
                 context.next();
             }
@@ -62,35 +65,38 @@ class DocumentRoute {
         String encoded = RequestUris.encoded(uri);
         if (!encoded.equals(uri)) {
             // browsers send '|', '^' and '[' in paths as they are, which no URI parser after this accepts
-            Responses.movedTo(encoded).send(context.response());
+            Responses.movedTo(encoded).send(request, metrics);
             return;
         }
         HttpMethod method = request.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            // every path, /q/ included: nothing here takes writes
-            Responses.methodNotAllowed().send(context.response());
+            // every path, health and the rest of /q/ included: nothing here takes writes
+            Responses.methodNotAllowed().send(request, metrics);
             return;
         }
         // one publication for the whole request, even if a reload swaps another in meanwhile
         Publication publication = store.current();
         String path = request.path();
-        if (!publication.exists(path)) {
+        Optional<Address> address = publication.addressAt(path);
+        if (address.isEmpty()) {
             context.next();
             return;
         }
         boolean negotiated = publication.hasView(path);
         boolean view = Responses.wantsView(negotiated, request::getHeader);
+        DocumentKind kind = DocumentKind.of(address.get(), view);
         Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            Responses.document(cached.get(), negotiated, request::getHeader, caching).send(context.response());
+            Responses.document(kind, cached.get(), negotiated, request::getHeader, caching).send(request, metrics);
             return;
         }
         // a document's first request renders and compresses it: real work, off the event loop
         context.vertx().executeBlocking(() -> publication.find(path, view).orElseThrow(), false)
-                .onSuccess(document -> Responses.document(document, negotiated, request::getHeader, caching).send(context.response()))
+                .onSuccess(document -> Responses.document(kind, document, negotiated, request::getHeader, caching)
+                        .send(request, metrics))
                 .onFailure(failure -> {
                     if (failure instanceof RenderGate.Busy) {
-                        Responses.busy().send(context.response());
+                        Responses.busy(kind).send(request, metrics);
                     } else {
                         context.fail(failure);
                     }

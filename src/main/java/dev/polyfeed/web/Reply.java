@@ -7,16 +7,21 @@ import jakarta.ws.rs.core.Response;
 
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
  * One HTTP answer as {@link Responses} decided it: status, headers in order, body. The two routes that
  * serve (the Vert.x route and the JAX-RS resource) only copy it onto their response, so a header is
- * decided in one place whichever route matched.
+ * decided in one place whichever route matched; and copying it is where it is counted, so every answer
+ * is counted once, whichever route sent it.
  *
  * @param body the bytes, or null for none (a 304, a redirect)
+ * @param kind what was asked for, as metrics tag it
+ * @param gzip whether the body is gzip'd
  */
-record Reply(int status, List<Header> headers, byte[] body) {
+record Reply(int status, List<Header> headers, byte[] body, DocumentKind kind, boolean gzip) {
 
     record Header(String name, String value) {
     }
@@ -25,19 +30,26 @@ record Reply(int status, List<Header> headers, byte[] body) {
         headers = List.copyOf(headers);
     }
 
-    static Reply text(int status, String text, List<Header> headers) {
-        return new Reply(status, headers, (text + "\n").getBytes(StandardCharsets.UTF_8));
+    static Reply text(int status, String text, List<Header> headers, DocumentKind kind) {
+        return new Reply(status, headers, (text + "\n").getBytes(StandardCharsets.UTF_8), kind, false);
     }
 
-    /** For the JAX-RS resource. */
-    Response toResponse() {
+    /**
+     * For the JAX-RS resource.
+     *
+     * @param head whether the request is HEAD, whose answer has no body
+     */
+    Response toResponse(ServingMetrics metrics, boolean head) {
+        metrics.sent(this, head);
         Response.ResponseBuilder response = Response.status(status);
         headers.forEach(header -> response.header(header.name(), header.value()));
         return body == null ? response.build() : response.entity(body).build();
     }
 
     /** For the Vert.x route; the bytes are wrapped, not copied, and HEAD gets the length GET would have. */
-    void send(HttpServerResponse response) {
+    void send(HttpServerRequest request, ServingMetrics metrics) {
+        metrics.sent(this, request.method() == HttpMethod.HEAD);
+        HttpServerResponse response = request.response();
         response.setStatusCode(status);
         headers.forEach(header -> response.putHeader(header.name(), header.value()));
         if (body == null) {

@@ -68,11 +68,13 @@ final class Responses {
      * its validators, caching and CORS headers. Decided from the request's headers alone, so that both
      * routes answer alike. If-None-Match wins over If-Modified-Since, as RFC 9110 section 13.2.2 says.
      *
+     * @param kind what kind of document it is, for metrics
      * @param negotiated whether the document's address also serves another representation by Accept
      *        (a feed and its page), which caches must then tell apart
      * @param header the request's header by name, or null
      */
-    static Reply document(Representation document, boolean negotiated, Function<String, String> header, Caching caching) {
+    static Reply document(DocumentKind kind, Representation document, boolean negotiated, Function<String, String> header,
+            Caching caching) {
         boolean gzip = acceptsGzip(header.apply(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? document.gzipEtag() : document.etag();
         String ifNoneMatch = header.apply(HttpHeaders.IF_NONE_MATCH);
@@ -86,7 +88,7 @@ final class Responses {
         headers.add(CORS);
         headers.add(EXPOSE);
         if (current) {
-            return new Reply(304, headers, null);
+            return new Reply(304, headers, null, kind, false);
         }
         headers.add(new Reply.Header(HttpHeaders.CONTENT_TYPE, document.mediaType()));
         if (document.mediaType().startsWith("text/html")) {
@@ -95,7 +97,7 @@ final class Responses {
         if (gzip) {
             headers.add(new Reply.Header(HttpHeaders.CONTENT_ENCODING, "gzip"));
         }
-        return new Reply(200, headers, gzip ? document.gzipBody() : document.body());
+        return new Reply(200, headers, gzip ? document.gzipBody() : document.body(), kind, gzip);
     }
 
     private static final Reply.Header CORS = new Reply.Header(ALLOW_ORIGIN, "*");
@@ -110,31 +112,32 @@ final class Responses {
             new Reply.Header("Referrer-Policy", "strict-origin-when-cross-origin"));
 
     static Reply notFound(String reason) {
-        return Reply.text(404, reason, List.of(PLAIN, NOSNIFF));
+        return Reply.text(404, reason, List.of(PLAIN, NOSNIFF), DocumentKind.NOT_FOUND);
     }
 
     /** Seconds a client is asked to wait when every render is busy. */
     static final String RETRY_AFTER_SECONDS = "1";
 
     /** Every render is busy: come back shortly, rather than everyone waiting long. */
-    static Reply busy() {
+    static Reply busy(DocumentKind kind) {
         return Reply.text(503, "Every render is busy; please retry in a second.",
-                List.of(PLAIN, NOSNIFF, CORS, new Reply.Header("Retry-After", RETRY_AFTER_SECONDS)));
+                List.of(PLAIN, NOSNIFF, CORS, new Reply.Header("Retry-After", RETRY_AFTER_SECONDS)), kind);
     }
 
     static Reply badRequest(String reason) {
-        return Reply.text(400, reason, List.of(PLAIN, NOSNIFF));
+        return Reply.text(400, reason, List.of(PLAIN, NOSNIFF), DocumentKind.REJECTED);
     }
 
     /** Polyfeed only reads: any other method, on any path, with what is allowed. */
     static Reply methodNotAllowed() {
         return Reply.text(405, "Polyfeed serves feeds read-only: use GET or HEAD.",
-                List.of(PLAIN, NOSNIFF, new Reply.Header(HttpHeaders.ALLOW, ALLOWED_METHODS)));
+                List.of(PLAIN, NOSNIFF, new Reply.Header(HttpHeaders.ALLOW, ALLOWED_METHODS)), DocumentKind.REJECTED);
     }
 
     /** To the canonical path of what was asked for, or to a request target's percent-encoded form. */
     static Reply movedTo(String pathOrTarget) {
-        return new Reply(301, List.of(new Reply.Header(HttpHeaders.LOCATION, Urls.toAscii(pathOrTarget)), CORS), null);
+        return new Reply(301, List.of(new Reply.Header(HttpHeaders.LOCATION, Urls.toAscii(pathOrTarget)), CORS), null,
+                DocumentKind.REDIRECT, false);
     }
 
     /** A browser navigating to a feed: asks for HTML and names no feed type. */

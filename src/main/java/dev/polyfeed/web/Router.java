@@ -16,8 +16,11 @@ final class Router {
     sealed interface Route {
     }
 
-    /** A document exists at this canonical path (it may still have to be rendered). */
-    record Found(String path) implements Route {
+    /** A document exists at this canonical address (it may still have to be rendered). */
+    record Found(Address address) implements Route {
+        String path() {
+            return address.path();
+        }
     }
 
     record Moved(String canonicalPath) implements Route {
@@ -45,6 +48,6 @@ final class Router {
             return new Missing(address instanceof Address.FeedDocument feed && feed.page() > 0
                     ? "No archive " + feed.page() + " of this feed." : "Nothing at " + path + ".");
         }
-        return exact ? new Found(path) : new Moved(path);
+        return exact ? new Found(address) : new Moved(path);
     }
 }

@@ -15,6 +15,7 @@ import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.RenderGate;
 import dev.polyfeed.publish.Representation;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -30,10 +31,12 @@ public class SiteResource {
 
     private final PublicationStore store;
     private final Responses.Caching caching;
+    private final ServingMetrics metrics;
 
-    SiteResource(PublicationStore store, PolyfeedConfig config) {
+    SiteResource(PublicationStore store, PolyfeedConfig config, ServingMetrics metrics) {
         this.store = store;
         this.caching = Responses.Caching.of(config.http());
+        this.metrics = metrics;
     }
 
     @GET
@@ -41,14 +44,16 @@ public class SiteResource {
     @Path("{path: .+}")
     public Uni<Response> any(@Context HttpServerRequest request, @Context HttpHeaders headers) {
         Publication publication = store.current();
+        // JAX-RS answers HEAD with this GET method, and sends no body
+        boolean head = request.method() == HttpMethod.HEAD;
         // decoded here, once: the JAX-RS path segments decode "%25zz" twice and fail on it
         Optional<List<String>> segments = RequestUris.segments(request.path());
         if (segments.isEmpty()) {
-            return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8.").toResponse());
+            return Uni.createFrom().item(Responses.badRequest("The path's percent-encoding is not UTF-8.").toResponse(metrics, head));
         }
         // "/tr/rss.xml/" is the feed, but its relative links would resolve a folder too deep: one address
         boolean trailingSlash = request.path().length() > 1 && request.path().endsWith("/");
-        return serve(publication, segments.get(), headers, trailingSlash);
+        return serve(publication, segments.get(), headers, trailingSlash, head);
     }
 
     /**
@@ -56,38 +61,42 @@ public class SiteResource {
      * renders and compresses it, which is real work, so that one request moves to a worker thread.
      */
     private Uni<Response> serve(Publication publication, List<String> segments, HttpHeaders headers,
-            boolean trailingSlash) {
+            boolean trailingSlash, boolean head) {
         // images beside a generator site's post; read from disk, so off the event loop
         Optional<BundleFiles.Located> file = trailingSlash ? Optional.empty()
                 : BundleFiles.locate(publication.catalog(), segments);
         if (file.isPresent()) {
-            return Uni.createFrom().item(() -> BundleFiles.read(file.get()).map(Reply::toResponse)
+            return Uni.createFrom().item(() -> BundleFiles.read(file.get()).map(reply -> reply.toResponse(metrics, head))
                     .orElseGet(() -> Responses.notFound("No file '" + dev.polyfeed.address.AddressParser.quoted(segments.get(segments.size() - 1))
-                            + "' beside this post.").toResponse()))
+                            + "' beside this post.").toResponse(metrics, head)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
+
         Router.Route route = new Router(publication).route(segments);
         if (route instanceof Router.Found found) {
-            return trailingSlash ? Uni.createFrom().item(Responses.movedTo(found.path()).toResponse())
-                    : document(publication, found.path(), headers);
+            return trailingSlash ? Uni.createFrom().item(Responses.movedTo(found.path()).toResponse(metrics, head))
+                    : document(publication, found, headers, head);
         }
         if (route instanceof Router.Moved moved) {
-            return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()).toResponse());
+            return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()).toResponse(metrics, head));
         }
-        return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()).toResponse());
+        return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()).toResponse(metrics, head));
     }
 
-    private Uni<Response> document(Publication publication, String path, HttpHeaders headers) {
+    private Uni<Response> document(Publication publication, Router.Found found, HttpHeaders headers, boolean head) {
+        String path = found.path();
         boolean negotiated = publication.hasView(path);
         boolean view = Responses.wantsView(negotiated, headers::getHeaderString);
+        DocumentKind kind = DocumentKind.of(found.address(), view);
         Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            return Uni.createFrom().item(Responses.document(cached.get(), negotiated, headers::getHeaderString, caching).toResponse());
+            return Uni.createFrom().item(Responses.document(kind, cached.get(), negotiated, headers::getHeaderString, caching)
+                    .toResponse(metrics, head));
         }
         return Uni.createFrom()
-                .item(() -> Responses.document(publication.find(path, view).orElseThrow(), negotiated, headers::getHeaderString,
-                        caching).toResponse())
+                .item(() -> Responses.document(kind, publication.find(path, view).orElseThrow(), negotiated,
+                        headers::getHeaderString, caching).toResponse(metrics, head))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(RenderGate.Busy.class).recoverWithItem(() -> Responses.busy().toResponse());
+                .onFailure(RenderGate.Busy.class).recoverWithItem(() -> Responses.busy(kind).toResponse(metrics, head));
     }
 }

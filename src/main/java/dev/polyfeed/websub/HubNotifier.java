@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,13 @@ public class HubNotifier {
     /** The newest publication not yet compared. */
     private final AtomicReference<Publication> pending = new AtomicReference<>();
     private boolean first = true;
+    /** Publish requests the hub took (2xx), by batch, and the feed URLs they named. */
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder acceptedUrls = new LongAdder();
+    /** Publish requests that failed and are sent again later. */
+    private final LongAdder retried = new LongAdder();
+    /** Batches dropped after every retry failed. */
+    private final LongAdder givenUp = new LongAdder();
     /** The feeds as last compared (the hub was asked to fetch those that changed); only the worker touches it. */
     private FeedFingerprints notified;
 
@@ -154,6 +162,8 @@ public class HubNotifier {
                     .POST(HttpRequest.BodyPublishers.ofString(PublishRequests.form(batch))).build();
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
+                accepted.increment();
+                acceptedUrls.add(batch.size());
                 LOG.infof("WebSub: told %s that %d feed URLs changed: HTTP %d", to, batch.size(), status);
                 return;
             }
@@ -165,6 +175,7 @@ public class HubNotifier {
             return;
         }
         if (retry < PublishRequests.RETRIES) {
+            retried.increment();
             Duration wait = PublishRequests.backoff(backoff, retry);
             LOG.infof("WebSub: telling %s that %d feed URLs changed failed (%s); trying again in %d ms", to,
                     batch.size(), outcome, wait.toMillis());
@@ -174,9 +185,30 @@ public class HubNotifier {
                 // shutting down
             }
         } else {
+            givenUp.increment();
             LOG.warnf("WebSub: telling %s that %d feed URLs changed failed %d times, the last with %s; given up,"
                     + " so their subscribers see the change when they next poll: %s", to, batch.size(), retry + 1, outcome,
                     batch);
         }
+    }
+
+    /** Publish requests the hub took: each a batch of changed feed URLs. For metrics. */
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    /** Feed URLs named in publish requests the hub took. For metrics. */
+    public long acceptedUrls() {
+        return acceptedUrls.sum();
+    }
+
+    /** Publish requests that failed (no answer, or not 2xx) and were sent again later. For metrics. */
+    public long retried() {
+        return retried.sum();
+    }
+
+    /** Batches given up after every retry failed: their subscribers see the change when they next poll. For metrics. */
+    public long givenUp() {
+        return givenUp.sum();
     }
 }

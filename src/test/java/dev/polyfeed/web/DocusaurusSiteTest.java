@@ -39,7 +39,7 @@ class DocusaurusSiteTest {
         assertEquals(List.of("The lighthouse keeper", "Harbour lights", "Reading tide tables"),
                 FeedsTest.feed("/en/rss.xml").texts("//item/title"));
         assertEquals(List.of("Gelgit tablolarını okumak"), FeedsTest.feed("/tr/rss.xml").texts("//item/title"));
-        given().get("/q/health/ready").then().statusCode(200)
+        dev.polyfeed.testing.Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'content' }.data.posts", equalTo(4))
                 .body("checks.find { it.name == 'content' }.data.drafts", equalTo(2));
     }

@@ -40,7 +40,7 @@ class HugoSiteTest {
         assertEquals(List.of("Première lumière"), FeedsTest.feed("/fr/rss.xml").texts("//item/title"));
         // content/en/posts/laternen.de.md: German by its name's suffix, JSON front matter
         assertEquals(List.of("Die Laterne"), FeedsTest.feed("/de/rss.xml").texts("//item/title"));
-        given().get("/q/health/ready").then().statusCode(200)
+        dev.polyfeed.testing.Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'content' }.data.posts", equalTo(4))
                 // a draft, a post dated 2099 and an expired one are not published
                 .body("checks.find { it.name == 'content' }.data.drafts", equalTo(3));

@@ -39,7 +39,7 @@ class JekyllSiteTest {
         assertEquals(List.of("A special crossing", "Summer timetable", "Winter notice"),
                 FeedsTest.feed("/en/rss.xml").texts("//item/title"));
         assertEquals(List.of("Horario de verano"), FeedsTest.feed("/es/rss.xml").texts("//item/title"));
-        given().get("/q/health/ready").then().statusCode(200)
+        dev.polyfeed.testing.Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'content' }.data.posts", equalTo(4))
                 .body("checks.find { it.name == 'content' }.data.drafts", equalTo(1));
     }

@@ -168,14 +168,9 @@ class MetricsTest {
         return samples;
     }
 
-    /** From whichever port serves {@code /q/metrics}: the management interface's when it is enabled. */
+    /** From the management interface's port, which serves {@code /q/metrics} beside health. */
     private String metricsText() throws IOException, InterruptedException {
-        boolean management = ConfigProvider.getConfig().getOptionalValue("quarkus.management.enabled", Boolean.class)
-                .orElse(false);
-        URI metrics = management
-                ? URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class).replaceAll("/+$", "")
-                        + "/q/metrics")
-                : uri("/q/metrics");
+        URI metrics = URI.create("http://localhost:" + dev.polyfeed.testing.Management.port() + "/q/metrics");
         // as Prometheus asks for its text format (without Accept, Quarkus answers OpenMetrics)
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metrics).header("Accept", "text/plain; version=0.0.4")
                 .build(), HttpResponse.BodyHandlers.ofString());

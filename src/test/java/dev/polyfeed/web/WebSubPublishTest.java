@@ -199,7 +199,7 @@ class WebSubPublishTest {
         assertEquals(expected.size(), named.size(), "each once: " + named);
         assertTrue(ReloadTest.titles("/tr/atom.xml").contains("Üçüncü (yeniden)"), "what the hub was told of is served");
         // and an operator sees it: one request retried, then accepted, naming those feeds
-        String metrics = io.restassured.RestAssured.given().header("Accept", "text/plain").get("/q/metrics").asString();
+        String metrics = dev.polyfeed.testing.Management.given().header("Accept", "text/plain").get("/q/metrics").asString();
         assertTrue(metrics.contains("polyfeed_websub_requests_total{outcome=\"retried\",} 1.0"), metrics);
         assertTrue(metrics.contains("polyfeed_websub_requests_total{outcome=\"accepted\",} 1.0"), metrics);
         assertTrue(metrics.contains("polyfeed_websub_feeds_notified_total " + expected.size() + ".0"), metrics);

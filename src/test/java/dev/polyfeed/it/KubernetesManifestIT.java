@@ -82,9 +82,13 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void aDeploymentAServiceADisruptionBudgetAndAnAutoscaler() {
-        assertEquals(List.of("Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Service"),
+    void aDeploymentAServiceADisruptionBudgetAnAutoscalerAndAServiceMonitor() throws IOException {
+        assertEquals(List.of("Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Service", "ServiceMonitor"),
                 kinds().stream().sorted().toList());
+        // the Prometheus Operator scrapes the management port, where /q/metrics is
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("target", "kubernetes", "kubernetes.yml"));
+        String monitor = yaml.substring(yaml.indexOf("kind: ServiceMonitor"));
+        assertTrue(monitor.contains("targetPort: 9000") && monitor.contains("path: /q/metrics"), monitor);
         assertTrue(deployment.getSpec().getReplicas() >= 2, "replicas, so that one can be drained");
     }
 

@@ -12,6 +12,10 @@ public final class Urls {
 
     /** Percent-encodes everything but RFC 3986 unreserved characters: for one path segment. */
     public static String segment(String text) {
+        // most slugs, tags and language tags need no escaping: a site has hundreds of thousands of paths
+        if (isUnreserved(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -51,6 +55,17 @@ public final class Urls {
             }
         }
         return fixed.toString();
+    }
+
+    private static boolean isUnreserved(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(char c) {

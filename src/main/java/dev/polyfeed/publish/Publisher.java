@@ -109,7 +109,13 @@ public final class Publisher {
     }
 
     private static Instant newest(List<Post> posts) {
-        return posts.stream().map(Post::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Instant newest = Instant.EPOCH;
+        for (Post post : posts) {
+            if (post.updated().isAfter(newest)) {
+                newest = post.updated();
+            }
+        }
+        return newest;
     }
 
     private static byte[] resource(String name) {

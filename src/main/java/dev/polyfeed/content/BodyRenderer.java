@@ -13,10 +13,20 @@ public final class BodyRenderer {
 
     private final MarkdownRenderer markdown;
     private final Cache<PostBody, MarkdownRenderer.Rendered> cache;
+    private final java.util.function.Consumer<BodyText.Unavailable> unavailable;
 
     /** @param maxBytes most bytes of rendered HTML and summaries kept (Java strings: two bytes a char) */
     public BodyRenderer(MarkdownRenderer markdown, long maxBytes) {
+        this(markdown, maxBytes, e -> { });
+    }
+
+    /**
+     * @param unavailable told when a body's file no longer holds what was loaded: the content changed
+     *        on disk, and whoever loads it should load it again
+     */
+    public BodyRenderer(MarkdownRenderer markdown, long maxBytes, java.util.function.Consumer<BodyText.Unavailable> unavailable) {
         this.markdown = markdown;
+        this.unavailable = unavailable;
         // bodies are compared by what they render from: an unchanged post keeps its rendering across reloads
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .<PostBody, MarkdownRenderer.Rendered>weigher((body, rendered) ->
@@ -25,11 +35,30 @@ public final class BodyRenderer {
     }
 
     MarkdownRenderer.Rendered rendered(PostBody body) {
-        return cache.get(body, this::render);
+        try {
+            return cache.get(body, b -> render(b, b.markdown()));
+        } catch (BodyText.Unavailable e) {
+            unavailable.accept(e);
+            throw e;
+        }
     }
 
-    private MarkdownRenderer.Rendered render(PostBody body) {
-        MarkdownRenderer.Rendered rendered = markdown.render(body.markdown(), body.language(), body.base(), body.root());
+    /** A body rendered for its check, and what reading its Markdown repaired. */
+    record Checked(MarkdownRenderer.Rendered rendered, java.util.List<ContentProblem> repaired) {
+    }
+
+    /**
+     * Renders a body to check it, keeping nothing: a check reads every body once, and what feeds keep
+     * rendered must stay in the cache. A rendering already kept is used as it is.
+     */
+    Checked check(PostBody body) {
+        SourceText text = body.text().read(body.source());
+        MarkdownRenderer.Rendered kept = cache.getIfPresent(body);
+        return new Checked(kept != null ? kept : render(body, text.text()), text.warnings());
+    }
+
+    private MarkdownRenderer.Rendered render(PostBody body, String markdownText) {
+        MarkdownRenderer.Rendered rendered = markdown.render(markdownText, body.language(), body.base(), body.root());
         String summary = body.summaryMarkdown();
         if (summary == null) {
             return rendered;

@@ -45,7 +45,9 @@ public final class Catalog {
         this.tags = canonicalTags(posts);
         List<Post> labelled = new ArrayList<>(posts.size());
         for (Post post : posts) {
-            labelled.add(post.withTags(post.tags().stream().map(tag -> tags.get(tag.key())).toList()));
+            List<Tag> canonical = post.tags().stream().map(tag -> tags.get(tag.key())).toList();
+            // most posts spell their tags as the first post did: they stay as they are
+            labelled.add(canonical.equals(post.tags()) ? post : post.withTags(canonical));
         }
         labelled.sort(NEWEST_FIRST);
         this.posts = List.copyOf(labelled);
@@ -122,7 +124,7 @@ public final class Catalog {
             PostPlacement placement) {
         Map<String, List<Post>> byPath = new LinkedHashMap<>();
         for (Post post : posts) {
-            byPath.computeIfAbsent(placement.path(post.language(), post.slug()), k -> new ArrayList<>()).add(post);
+            byPath.computeIfAbsent(addressKey(post.language(), post.slug()), k -> new ArrayList<>()).add(post);
         }
         Set<String> taken = new HashSet<>(byPath.keySet());
         Map<Post, Post> moved = new IdentityHashMap<>();
@@ -168,11 +170,19 @@ public final class Catalog {
     /** {@code slug}, else {@code slug-2}, {@code slug-3}…: the first not taken in the language, now taken. */
     private static String free(Set<String> taken, PostPlacement placement, Language language, String slug) {
         String candidate = slug;
-        for (int n = 2; taken.contains(placement.path(language, candidate)); n++) {
+        for (int n = 2; taken.contains(addressKey(language, candidate)); n++) {
             candidate = slug + "-" + n;
         }
-        taken.add(placement.path(language, candidate));
+        taken.add(addressKey(language, candidate));
         return candidate;
+    }
+
+    /**
+     * What tells two posts' addresses apart: the language and the slug, which the address is made of
+     * (and a slug holds no '/'). Cheaper than the address itself, for every post of every load.
+     */
+    private static String addressKey(Language language, String slug) {
+        return language.tag() + "/" + slug;
     }
 
     /** The first spelling of each tag, in file order, is its label everywhere. */
@@ -212,7 +222,7 @@ public final class Catalog {
      * want every problem before they go on.
      */
     public List<ContentProblem> bodyProblems() {
-        return posts.parallelStream().map(post -> post.body().problem()).flatMap(Optional::stream)
+        return posts.parallelStream().flatMap(post -> post.body().problems().stream())
                 .sorted(ContentProblem.BY_PLACE).toList();
     }
 

@@ -1,7 +1,11 @@
 package dev.polyfeed.content;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Arrays;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -24,8 +28,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a content folder from disk into a {@link Catalog}: the only class of this package that does
- * I/O. Files are found in a stable order and parsed in parallel; whatever cannot be used is
+ * Reads a content folder from disk into a {@link Catalog}: with {@link BodyText.InFile}, which reads a
+ * body when it is rendered, the only class of this package that does I/O. Files are found in a stable order and parsed in parallel; whatever cannot be used is
  * reported, never thrown, so one bad file never hides a good post.
  */
 public final class ContentLoader {
@@ -59,11 +63,61 @@ public final class ContentLoader {
      * What a load produced: the catalog (with all problems), how many files were not posts, and the
      * fingerprint of the files it read (see {@link #fingerprint}).
      */
-    public record Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint, String layout) {
+    public record Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint, String layout,
+            Parsed parsed) {
         public Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint) {
-            this(catalog, skippedFiles, ignoredFiles, fingerprint, "Polyfeed layout");
+            this(catalog, skippedFiles, ignoredFiles, fingerprint, "Polyfeed layout", Parsed.NONE);
+        }
+
+        public Result(Catalog catalog, int skippedFiles, int ignoredFiles, String fingerprint, String layout) {
+            this(catalog, skippedFiles, ignoredFiles, fingerprint, layout, Parsed.NONE);
         }
     }
+
+    /** A file's size and modification time: what tells, without reading it, that it is the file read before. */
+    record FileStamp(long size, Instant modified) {
+    }
+
+    /**
+     * What a load parsed, file by file, for the next load of the same folder to take as it is for every
+     * file whose size and modification time did not change, as long as nothing every post depends on
+     * (site.yml, authors.yml, the base URL) changed either: an edit re-parses the files it touched.
+     * A file modified within {@link #RACY_MILLIS} of the load that read it is read again next time, as
+     * Git does, since a second edit within the file system's time resolution would keep its stamp.
+     */
+    public static final class Parsed {
+        public static final Parsed NONE = new Parsed(null, null, null, Map.of(), 0);
+
+        private final Path folder;
+        private final Site site;
+        private final Map<String, Author> authors;
+        private final Map<Path, Entry> byFile;
+        private final int readNow;
+
+        record Entry(FileStamp stamp, PostParser.Result result) {
+        }
+
+        private Parsed(Path folder, Site site, Map<String, Author> authors, Map<Path, Entry> byFile, int readNow) {
+            this.readNow = readNow;
+            this.folder = folder;
+            this.site = site;
+            this.authors = authors;
+            this.byFile = byFile;
+        }
+
+        /** What can be taken from this for a load of {@code folder} with this site and these authors. */
+        Map<Path, Entry> reusableFor(Path folder, Site site, Map<String, Author> authors) {
+            return folder.equals(this.folder) && site.equals(this.site) && authors.equals(this.authors) ? byFile : Map.of();
+        }
+
+        /** How many post files this load read and parsed (the others were unchanged since the previous load). */
+        public int readNow() {
+            return readNow;
+        }
+    }
+
+    /** See {@link Parsed}: how recently modified a file may be for its parse result to be kept. */
+    static final long RACY_MILLIS = 2_000;
 
     /**
      * What the content folder holds now, in one string: where it resolves to, and every file's path,
@@ -103,6 +157,14 @@ public final class ContentLoader {
      * @param options what the operator says about the folder's layout; unset, it is detected
      */
     public Result load(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options) {
+        return load(root, baseUrlOverride, options, Parsed.NONE);
+    }
+
+    /**
+     * @param previous what the previous load of this folder parsed: files that did not change since are
+     *        not read again
+     */
+    public Result load(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options, Parsed previous) {
         Path snapshot = snapshotOf(root);
         Layout layout = options.layout().map(text -> Layout.parse(text).orElseThrow(() -> new IllegalArgumentException(
                 "polyfeed.layout is '" + text + "'; it is one of polyfeed, hugo, docusaurus, jekyll")))
@@ -124,10 +186,31 @@ public final class ContentLoader {
         Map<String, Author> authors = SiteFiles.authors(readText(source.resolve(AUTHORS_FILE), display, problems),
                 display.apply(source.resolve(AUTHORS_FILE)), problems);
 
+        long started = System.currentTimeMillis();
         Found found = find(root, source, problems);
         PostParser parser = new PostParser(site, authors, bodies, placement);
+        Map<Path, Parsed.Entry> reusable = previous.reusableFor(source, site, authors);
+        Map<Path, Parsed.Entry> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger readNow = new java.util.concurrent.atomic.AtomicInteger();
         List<PostParser.Result> results = found.posts().parallelStream()
-                .map(file -> read(source, file, display, problems).map(parser::parse).orElse(null))
+                .map(file -> {
+                    Parsed.Entry before = reusable.get(file);
+                    if (before != null && before.stamp().equals(found.stamps().get(file))) {
+                        parsed.put(file, before);
+                        return before.result();
+                    }
+                    readNow.incrementAndGet();
+                    Optional<PostSource> read = read(source, file, display, problems, true);
+                    if (read.isEmpty()) {
+                        return null;
+                    }
+                    PostParser.Result result = parser.parse(read.get());
+                    FileStamp stamp = stampOf(read.get());
+                    if (stamp.modified().toEpochMilli() < started - RACY_MILLIS) {
+                        parsed.put(file, new Parsed.Entry(stamp, result));
+                    }
+                    return result;
+                })
                 .toList();
         List<Post> posts = new ArrayList<>();
         int skipped = found.posts().size();
@@ -143,7 +226,12 @@ public final class ContentLoader {
         }
         Catalog catalog = Catalog.of(site, posts, problems.byPlace(), placement);
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
-        return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint());
+        return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint(), "Polyfeed layout",
+                new Parsed(source, site, authors, Map.copyOf(parsed), readNow.get()));
+    }
+
+    private static FileStamp stampOf(PostSource read) {
+        return new FileStamp(read.bodyInFile().map(BodyText.InFile::size).orElse((long) read.bytes().length), read.modified());
     }
 
     /** A Hugo, Docusaurus or Jekyll site's tree, read as its generator reads it. */
@@ -281,14 +369,16 @@ public final class ContentLoader {
         return linked;
     }
 
-    private record Found(List<Path> posts, int ignored, String fingerprint) {
+    /** @param stamps each post file's size and modification time, as the walk saw them */
+    private record Found(List<Path> posts, int ignored, String fingerprint, Map<Path, FileStamp> stamps) {
     }
 
     private static Found find(Path configured, Path root, ProblemCollector problems) {
         List<Path> posts = new ArrayList<>();
+        Map<Path, FileStamp> stamps = new java.util.HashMap<>();
         int[] ignored = {0};
         if (!Files.isDirectory(root)) {
-            return new Found(posts, 0, "missing: " + configured);
+            return new Found(posts, 0, "missing: " + configured, Map.of());
         }
         MessageDigest digest = sha256();
         digest.update(root.toString().getBytes(StandardCharsets.UTF_8));
@@ -314,6 +404,7 @@ public final class ContentLoader {
                             }
                             if (isMarkdown(file) && !isSectionPage(file)) {
                                 posts.add(file);
+                                stamps.put(file, new FileStamp(attrs.size(), attrs.lastModifiedTime().toInstant()));
                             } else {
                                 ignored[0]++;
                             }
@@ -350,7 +441,7 @@ public final class ContentLoader {
         ignored[0] += resources - posts.size();
         posts.sort(Path::compareTo);
         // the walk's order is the file system's: the fingerprint of the same files must not depend on it
-        return new Found(posts, ignored[0], HexFormat.of().formatHex(digest.digest()) + "/" + posts.size());
+        return new Found(posts, ignored[0], HexFormat.of().formatHex(digest.digest()) + "/" + posts.size(), stamps);
     }
 
     private static MessageDigest sha256() {
@@ -404,9 +495,19 @@ public final class ContentLoader {
 
     private static Optional<PostSource> read(Path root, Path file, Function<Path, String> display,
             ProblemCollector problems) {
+        return read(root, file, display, problems, false);
+    }
+
+    /**
+     * @param bodyInFile whether to read only the front matter where it can be told apart, and leave the
+     *        body in the file until it is rendered (see {@link BodyText.InFile})
+     */
+    private static Optional<PostSource> read(Path root, Path file, Function<Path, String> display,
+            ProblemCollector problems, boolean bodyInFile) {
         String path = display.apply(file);
-        try {
-            long size = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long size = attributes.size();
             if (size > MAX_POST_BYTES) {
                 problems.add(ContentProblem.error(path, ProblemKind.UNREADABLE)
                         .message("is " + size + " bytes, over the " + MAX_POST_BYTES + "-byte limit for a post")
@@ -418,13 +519,46 @@ public final class ContentLoader {
             for (int i = 0; i < relative.getNameCount() - 1; i++) {
                 folders.add(relative.getName(i).toString());
             }
-            return Optional.of(new PostSource(path, folders, file.getFileName().toString(), Files.readAllBytes(file),
-                    Files.getLastModifiedTime(file).toInstant()));
+            String name = file.getFileName().toString();
+            Instant modified = attributes.lastModifiedTime().toInstant();
+            byte[] bytes = readUpTo(channel, bodyInFile ? Math.min(size, HEAD_READ_BYTES) : size);
+            if (!bodyInFile) {
+                return Optional.of(new PostSource(path, folders, name, bytes, modified));
+            }
+            int head = FrontMatter.headLength(bytes);
+            // a fence at the very end of what was read may be the start of a longer line: read it all
+            if ((head < 0 || head == bytes.length) && bytes.length < size) {
+                bytes = readUpTo(channel, size);
+                head = FrontMatter.headLength(bytes);
+            }
+            if (head < 0 || !SourceText.isClean(bytes, head)) {
+                // no front matter to tell apart, or one whose bytes need repair: the parser reads it all
+                byte[] whole = bytes.length < size ? readUpTo(channel, size) : bytes;
+                return Optional.of(new PostSource(path, folders, name, whole, modified));
+            }
+            BodyText.InFile body = new BodyText.InFile(file, head, size, attributes.lastModifiedTime(),
+                    BodyText.InFile.crc(bytes, head), name.toLowerCase(Locale.ROOT).endsWith(".mdx"));
+            return Optional.of(new PostSource(path, folders, name, Arrays.copyOf(bytes, head), modified, null,
+                    Optional.of(body)));
         } catch (IOException e) {
             problems.add(ContentProblem.error(path, ProblemKind.UNREADABLE).message("cannot be read: " + e)
                     .hint("check the file's permissions").build());
             return Optional.empty();
         }
+    }
+
+    /** Enough for the front matter of nearly every post: the body is not read at load. */
+    static final int HEAD_READ_BYTES = 4 * 1024;
+
+    /** The file's first bytes, at most {@code limit}, fewer if it is shorter now than it was. */
+    private static byte[] readUpTo(FileChannel channel, long limit) throws IOException {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) limit);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     private static Optional<String> readText(Path file, Function<Path, String> display, ProblemCollector problems) {

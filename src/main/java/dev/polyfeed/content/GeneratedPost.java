@@ -80,8 +80,9 @@ final class GeneratedPost {
         } else {
             slug = PostParser.slug(stem, fields);
         }
+        String bodyText = body;
         String title = PostParser.title(new FrontMatter("", front.present() ? 1 : 0, body, front.bodyFirstLine()),
-                body.getBytes(StandardCharsets.UTF_8), stem, fields, path, problems);
+                () -> bodyText, stem, fields, path, problems);
 
         Instant published = published(source, origin, fields, problems);
         Instant updated = first(fields, "lastmod", "modified", "last_modified_at", "updated").orElse(published);

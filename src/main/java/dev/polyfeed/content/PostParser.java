@@ -93,21 +93,29 @@ public final class PostParser {
                     .hint("add front matter with a title, then the post's text").build());
         }
         byte[] bytes = source.bytes();
-        int head = SourceText.isClean(bytes) ? FrontMatter.headLength(bytes) : -1;
         FrontMatter split;
-        byte[] markdown;
-        if (head >= 0) {
-            // most files: only the front matter is decoded, and the body is kept as the file's own bytes
-            split = FrontMatter.split(new String(bytes, 0, head, StandardCharsets.UTF_8), path);
-            markdown = Arrays.copyOfRange(bytes, head, bytes.length);
+        BodyText markdown;
+        if (source.bodyInFile().isPresent()) {
+            // the loader read only the front matter, and left the body in the file until it is rendered
+            split = FrontMatter.split(new String(bytes, StandardCharsets.UTF_8), path);
+            markdown = source.bodyInFile().get();
         } else {
-            SourceText text = SourceText.decode(bytes, path);
-            problems.addAll(text.warnings());
-            split = FrontMatter.split(text.text(), path);
-            markdown = split.body().getBytes(StandardCharsets.UTF_8);
-        }
-        if (source.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".mdx")) {
-            markdown = Mdx.withoutModuleSyntax(new String(markdown, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            int head = SourceText.isClean(bytes) ? FrontMatter.headLength(bytes) : -1;
+            byte[] body;
+            if (head >= 0) {
+                // only the front matter is decoded, and the body is kept as the file's own bytes
+                split = FrontMatter.split(new String(bytes, 0, head, StandardCharsets.UTF_8), path);
+                body = Arrays.copyOfRange(bytes, head, bytes.length);
+            } else {
+                SourceText text = SourceText.decode(bytes, path);
+                problems.addAll(text.warnings());
+                split = FrontMatter.split(text.text(), path);
+                body = split.body().getBytes(StandardCharsets.UTF_8);
+            }
+            if (source.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".mdx")) {
+                body = Mdx.withoutModuleSyntax(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            }
+            markdown = new BodyText.Inline(body);
         }
         YamlMapping yaml = YamlMapping.parse(split.yaml(), path, split.yamlFirstLine());
         Fields fields = new Fields(yaml, path, problems, ProblemKind.VALUE);
@@ -119,7 +127,7 @@ public final class PostParser {
         String stem = postStem(source);
         String slug = slug(stem, fields);
         String url = site.url(placement.path(language, slug));
-        String title = title(split, markdown, stem, fields, path, problems);
+        String title = title(split, () -> markdown.read(path).text(), stem, fields, path, problems);
         Instant published = published(source, stem, fields, problems);
         Instant updated = fields.text("updated").flatMap(t -> date(fields, "updated", t)).orElse(published);
         if (updated.isBefore(published)) {
@@ -127,7 +135,8 @@ public final class PostParser {
                     "updated: is when the post last changed, on or after date:");
         }
         // rendered when a feed first needs it; what rendering finds is reported by PostBody.problem()
-        PostBody body = new PostBody(path, split.bodyFirstLine(), markdown, language, url, renderer);
+        PostBody body = new PostBody(path, split.bodyFirstLine(), markdown, language, url, renderer,
+                PostBody.Resolution.POST_URL);
         String description = fields.text("description").orElse("");
         String image = fields.text("image").map(i -> absolute(i, url)).orElse(null);
         boolean draft = fields.flag("draft").orElse(false);
@@ -198,14 +207,15 @@ public final class PostParser {
         return SLUG_SEPARATORS.matcher(nfc).replaceAll("-").replaceAll("^[-.]+|-+$", "");
     }
 
-    static String title(FrontMatter split, byte[] markdown, String stem, Fields fields, String path,
-            ProblemCollector problems) throws ContentException {
+    static String title(FrontMatter split, java.util.function.Supplier<String> markdown, String stem, Fields fields,
+            String path, ProblemCollector problems) throws ContentException {
         Optional<String> title = fields.text("title");
         if (title.isPresent()) {
             return title.get();
         }
         // Hugo and Docusaurus publish a post whose title is only its first heading; so does Polyfeed
-        String body = new String(markdown, StandardCharsets.UTF_8);
+        // read only here: most posts have a title, and their bodies stay unread until rendered
+        String body = markdown.get();
         Matcher heading = FIRST_HEADING.matcher(body);
         if (heading.find()) {
             String text = XmlText.clean(heading.group(1)).replaceAll("[*_`]", "").strip();

@@ -3,6 +3,7 @@ package dev.polyfeed.content;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A post file as read from disk, before parsing: parsing needs nothing else, so it stays pure.
@@ -11,9 +12,12 @@ import java.util.Objects;
  * @param folders folders between the content folder and the file; the first names the language
  * @param fileName the file's name, extension included
  * @param modified the file's modification time: the date of last resort
+ * @param bytes the whole file; or, when {@code bodyInFile} is present, only its front matter
+ * @param bodyInFile the rest of the file, left there until it is rendered; empty when {@code bytes}
+ *        hold the whole file
  */
 public record PostSource(String path, List<String> folders, String fileName, byte[] bytes, Instant modified,
-        Origin origin) {
+        Origin origin, Optional<BodyText.InFile> bodyInFile) {
 
     /**
      * Where a file of a Hugo, Docusaurus or Jekyll site sits in that site, as its generator sees it.
@@ -33,9 +37,14 @@ public record PostSource(String path, List<String> folders, String fileName, byt
         }
     }
 
-    /** A file of Polyfeed's own layout. */
+    /** A file of Polyfeed's own layout, read whole. */
     public PostSource(String path, List<String> folders, String fileName, byte[] bytes, Instant modified) {
-        this(path, folders, fileName, bytes, modified, null);
+        this(path, folders, fileName, bytes, modified, null, Optional.empty());
+    }
+
+    /** A file of a generator's site, read whole. */
+    public PostSource(String path, List<String> folders, String fileName, byte[] bytes, Instant modified, Origin origin) {
+        this(path, folders, fileName, bytes, modified, origin, Optional.empty());
     }
 
     public PostSource {
@@ -44,6 +53,7 @@ public record PostSource(String path, List<String> folders, String fileName, byt
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(bodyInFile, "bodyInFile");
     }
 
     /** The file name without its extension. */

@@ -33,13 +33,33 @@ public record SourceText(String text, List<ContentProblem> warnings) {
                         .build());
             }
         }
+        return normalized(text, path, List.of());
+    }
+
+    /**
+     * Like {@link #decode}, for a post already published whose body is read again to be rendered: bytes
+     * that are not UTF-8 become U+FFFD and are reported, rather than losing the post.
+     */
+    public static SourceText repair(byte[] bytes, String path) {
+        try {
+            return decode(bytes, path);
+        } catch (ContentException e) {
+            ContentProblem bad = e.problem();
+            ContentProblem warning = ContentProblem.warning(path, bad.kind()).line(bad.line())
+                    .message(bad.message() + "; the bad bytes are shown as \uFFFD").hint(bad.hint()).build();
+            return normalized(new String(bytes, StandardCharsets.UTF_8), path, List.of(warning));
+        }
+    }
+
+    private static SourceText normalized(String decoded, String path, List<ContentProblem> found) {
+        String text = decoded;
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         text = text.replace("\r\n", "\n").replace('\r', '\n');
         int illegal = XmlText.firstIllegalIndex(text);
         if (illegal < 0) {
-            return new SourceText(text, List.of());
+            return new SourceText(text, found);
         }
         String cleaned = XmlText.clean(text);
         int removed = text.codePointCount(0, text.length()) - cleaned.codePointCount(0, cleaned.length());
@@ -49,7 +69,9 @@ public record SourceText(String text, List<ContentProblem> warnings) {
                         + String.format("%04X", text.codePointAt(illegal)))
                 .hint("remove them from the file; they are invisible and often pasted in by accident")
                 .build();
-        return new SourceText(cleaned, List.of(warning));
+        List<ContentProblem> warnings = new java.util.ArrayList<>(found);
+        warnings.add(warning);
+        return new SourceText(cleaned, warnings);
     }
 
     /**
@@ -58,7 +80,11 @@ public record SourceText(String text, List<ContentProblem> warnings) {
      * be used as they are, without decoding them into a string first.
      */
     public static boolean isClean(byte[] bytes) {
-        int length = bytes.length;
+        return isClean(bytes, bytes.length);
+    }
+
+    /** Whether the first {@code length} bytes are {@link #isClean(byte[]) clean}. */
+    public static boolean isClean(byte[] bytes, int length) {
         if (length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
             return false;
         }

@@ -16,6 +16,7 @@ import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
+import dev.polyfeed.content.PostBody;
 import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.address.FeedScope;
 
@@ -40,6 +41,7 @@ public final class Publication {
     /** Replaced by a newer publication: what it still renders for requests in flight is not kept. */
     private volatile boolean retired;
     private final CompletableFuture<List<ContentProblem>> bodyProblems = new CompletableFuture<>();
+    private volatile Map<PostBody, List<ContentProblem>> checked = Map.of();
     /** What loading found, summarised once; then with what rendering every body found, once that is known. */
     private volatile ProblemSummary problems;
 
@@ -66,12 +68,13 @@ public final class Publication {
         this.problems = ProblemSummary.of(load.catalog().problems());
         this.feeds = List.copyOf(feeds);
         // requests name documents by path: looked up by it on every request, so keyed by it once here
+        // not copied again into an immutable map: a site's documents number in the hundreds of thousands
         Map<String, Document> byPath = new HashMap<>(documents.size() * 2);
         documents.forEach((address, render) -> byPath.put(address.path(), new Document(address, render)));
-        this.documents = Map.copyOf(byPath);
+        this.documents = java.util.Collections.unmodifiableMap(byPath);
         Map<String, Supplier<Representation>> viewsByPath = new HashMap<>(views.size() * 2);
         views.forEach((address, render) -> viewsByPath.put(address.path(), render));
-        this.views = Map.copyOf(viewsByPath);
+        this.views = java.util.Collections.unmodifiableMap(viewsByPath);
         this.addresses = List.copyOf(documents.keySet());
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
@@ -98,8 +101,23 @@ public final class Publication {
     }
 
     void bodiesChecked(List<ContentProblem> found) {
+        bodiesChecked(found, Map.of());
+    }
+
+    /** @param checked what the check found per body, for the next publication's check to reuse */
+    void bodiesChecked(List<ContentProblem> found, Map<PostBody, List<ContentProblem>> checked) {
+        this.checked = checked;
         problems = ProblemSummary.of(load.catalog().problems(), found);
         bodyProblems.complete(List.copyOf(found));
+    }
+
+    /**
+     * What checking each body found, for the bodies checked so far: a body equal to one of these
+     * renders alike (the same Markdown or unchanged file, language and address), so its problems are
+     * known without rendering it again.
+     */
+    Map<PostBody, List<ContentProblem>> checkedBodies() {
+        return checked;
     }
 
     /**

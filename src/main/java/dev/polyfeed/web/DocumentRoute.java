@@ -9,7 +9,6 @@ import dev.polyfeed.address.Address;
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
-import dev.polyfeed.publish.RenderGate;
 import dev.polyfeed.publish.Representation;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.http.HttpMethod;
@@ -94,12 +93,7 @@ class DocumentRoute {
         context.vertx().executeBlocking(() -> publication.find(path, view).orElseThrow(), false)
                 .onSuccess(document -> Responses.document(kind, document, negotiated, request::getHeader, caching)
                         .send(request, metrics))
-                .onFailure(failure -> {
-                    if (failure instanceof RenderGate.Busy) {
-                        Responses.busy(kind).send(request, metrics);
-                    } else {
-                        context.fail(failure);
-                    }
-                });
+                .onFailure(failure -> Responses.unrendered(failure, kind).ifPresentOrElse(
+                        reply -> reply.send(request, metrics), () -> context.fail(failure)));
     }
 }

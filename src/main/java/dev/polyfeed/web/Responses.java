@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.content.Urls;
 import dev.polyfeed.page.PageWriter;
+import dev.polyfeed.publish.RenderGate;
 import dev.polyfeed.publish.Representation;
 
 /**
@@ -122,6 +123,23 @@ final class Responses {
     static Reply busy(DocumentKind kind) {
         return Reply.text(503, "Every render is busy; please retry in a second.",
                 List.of(PLAIN, NOSNIFF, CORS, new Reply.Header("Retry-After", RETRY_AFTER_SECONDS)), kind);
+    }
+
+    /** A document holds a post whose file changed since it was loaded; the reload that brings it is under way. */
+    static Reply reloading(DocumentKind kind) {
+        return Reply.text(503, "The content changed on disk and is being loaded again; please retry in a second.",
+                List.of(PLAIN, NOSNIFF, CORS, new Reply.Header("Retry-After", RETRY_AFTER_SECONDS)), kind);
+    }
+
+    /** What a failed render of a document answers, if it is not a fault of Polyfeed's (then empty). */
+    static java.util.Optional<Reply> unrendered(Throwable failure, DocumentKind kind) {
+        if (failure instanceof RenderGate.Busy) {
+            return java.util.Optional.of(busy(kind));
+        }
+        if (failure instanceof dev.polyfeed.content.BodyText.Unavailable) {
+            return java.util.Optional.of(reloading(kind));
+        }
+        return java.util.Optional.empty();
     }
 
     static Reply badRequest(String reason) {

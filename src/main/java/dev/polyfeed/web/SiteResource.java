@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
-import dev.polyfeed.publish.RenderGate;
 import dev.polyfeed.publish.Representation;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpMethod;
@@ -97,6 +96,7 @@ public class SiteResource {
                 .item(() -> Responses.document(kind, publication.find(path, view).orElseThrow(), negotiated,
                         headers::getHeaderString, caching).toResponse(metrics, head))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure(RenderGate.Busy.class).recoverWithItem(() -> Responses.busy(kind).toResponse(metrics, head));
+                .onFailure(failure -> Responses.unrendered(failure, kind).isPresent())
+                .recoverWithItem(failure -> Responses.unrendered(failure, kind).orElseThrow().toResponse(metrics, head));
     }
 }

@@ -359,8 +359,11 @@ public final class GeneratorSite {
                 break;
             }
         }
-        String url = jsString(config, "url").orElse(null);
-        String base = jsString(config, "baseUrl").orElse("/");
+        String configName = configFile == null ? "docusaurus.config.js" : display.apply(configFile);
+        String url = DocusaurusConfig.value(config, "url", configName, options.siteUrl().isPresent(), problems).orElse(null);
+        // without an address, its base path is only where Polyfeed serves static/: not worth a second warning
+        String base = DocusaurusConfig.value(config, "baseUrl", configName, options.siteUrl().isPresent() || url == null,
+                problems).orElse("/");
         String address = options.siteUrl().map(GeneratorSite::address)
                 .orElse(url == null ? null : address(url + (base.startsWith("/") ? base : "/" + base)));
         String defaultLocale = jsString(config, "defaultLocale").orElse("en");

@@ -149,6 +149,11 @@ final class GeneratedPost {
             }
 
             @Override
+            public Optional<String> siteValue(String name) {
+                return GeneratorSite.dotted(generator.params, name);
+            }
+
+            @Override
             public String siteUrl() {
                 return generator.origin() == null ? "" : generator.origin();
             }

@@ -515,7 +515,10 @@ public final class GeneratorSite {
                 options.permalink().orElse(null), "Jekyll site; posts from every _posts folder (" + entries.size()
                         + " files), languages " + (folderLanguages.isEmpty() ? "[" + siteLanguage + "]" : folderLanguages)
                         + "; " + describeAddress(address));
-        jekyll.params = config;
+        Map<String, Object> params = new LinkedHashMap<>(config);
+        // what {{ site.data.x }} reads; Jekyll fills site.data from _data alone, whatever _config.yml says
+        params.put("data", JekyllData.read(root.resolve(text(config, "data_dir").orElse("_data")), display, problems));
+        jekyll.params = params;
         jekyll.jekyllPermalink = text(config, "permalink").orElse("date");
         jekyll.baseurl = baseurl;
         jekyll.excerptSeparator = text(config, "excerpt_separator").orElse(null);
@@ -810,12 +813,20 @@ public final class GeneratorSite {
 
     /** A dotted key ({@code vers.otel}) of a nested mapping, as Hugo's {@code param} reads it. */
     static Optional<String> dotted(Map<String, Object> map, String key) {
-        Map<String, Object> current = map;
-        String[] parts = key.split("\\.");
-        for (int i = 0; i < parts.length - 1; i++) {
-            current = map(current, parts[i]);
+        // Liquid's site.data.team[0].name and site.data["team"].name are the dotted path team.0.name
+        String path = key.replaceAll("\\[\\s*(\\d+)\\s*]", ".$1").replaceAll("\\[\\s*['\"]([^'\"]*)['\"]\\s*]", ".$1");
+        Object current = map;
+        for (String part : path.split("\\.")) {
+            if (current instanceof Map<?, ?> m) {
+                current = get(cast(m), part);
+            } else if (current instanceof List<?> list && part.matches("\\d{1,6}") && Integer.parseInt(part) < list.size()) {
+                current = list.get(Integer.parseInt(part));
+            } else {
+                return Optional.empty();
+            }
         }
-        return text(current, parts[parts.length - 1]);
+        return current == null || current instanceof Map<?, ?> || current instanceof Collection<?> ? Optional.empty()
+                : Optional.of(String.valueOf(current).strip());
     }
 
     static Map<String, Object> map(Map<String, Object> map, String key) {

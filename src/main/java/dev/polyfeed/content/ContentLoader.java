@@ -127,7 +127,7 @@ public final class ContentLoader {
         Found found = find(root, source, problems);
         PostParser parser = new PostParser(site, authors, bodies, placement);
         List<PostParser.Result> results = found.posts().parallelStream()
-                .map(file -> read(source, file, display, problems).map(parser::parse).orElse(null))
+                .map(file -> read(source, file, display, problems).map(post -> parser.parse(post, file.getParent())).orElse(null))
                 .toList();
         List<Post> posts = new ArrayList<>();
         int skipped = found.posts().size();

@@ -180,7 +180,7 @@ final class GeneratedPost {
                 : rendered.markdown().substring(0, rendered.summaryEnd()).getBytes(StandardCharsets.UTF_8).length;
 
         PostBody.Resolution resolution;
-        String root = generator.address == null ? null : generator.rootForAbsolutePaths();
+        String root = generator.rootForAbsolutePaths();
         if (page.isPresent() && layout != Layout.DOCUSAURUS) {
             resolution = new PostBody.Resolution(page.get(), false, root, summaryBytes);
         } else {

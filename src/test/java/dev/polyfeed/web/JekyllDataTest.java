@@ -1,15 +1,20 @@
 package dev.polyfeed.web;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.polyfeed.address.Address;
@@ -23,7 +28,7 @@ import io.quarkus.test.junit.TestProfile;
  * A Jekyll site without {@code url} whose posts use {@code site.data}
  * (src/test/resources/sites/jekyll-data): values of its {@code _data} YAML, JSON and CSV files are
  * filled in, one that is in none is left out and reported, a {@code _data} file that cannot be read is
- * reported.
+ * reported; and its files outside the {@code _} folders are served where its posts point.
  */
 @QuarkusTest
 @TestProfile(JekyllDataTest.Data.class)
@@ -61,5 +66,22 @@ class JekyllDataTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(FIXTURE + "/_data/broken.yml:1:")
                 && p.contains("its values are not filled in")), problems.toString());
         assertEquals(2, problems.size(), problems.toString());
+    }
+
+    @Test
+    void theSitesFilesAreServedWhereItsPostsPoint() throws IOException {
+        Document body = Jsoup.parseBodyFragment(crossing());
+        String ferry = body.selectFirst("img[alt='The ferry']").attr("src");
+        String gulls = body.selectFirst("img[alt='the gulls']").attr("src");
+        assertEquals(BASE + "/assets/img/ferry.png", ferry);
+        assertEquals(BASE + "/images/gulls.svg", gulls);
+        byte[] png = given().get("/assets/img/ferry.png").then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertArrayEquals(Files.readAllBytes(Path.of(FIXTURE, "assets/img/ferry.png")), png);
+        given().get("/images/gulls.svg").then().statusCode(200).contentType("image/svg+xml");
+        // sources, configuration, data, the _ folders, excluded folders and HTML stay where they are
+        for (String nothing : List.of("/_config.yml", "/_data/authors.yml", "/_posts/2024-05-04-crossing.md",
+                "/_includes/hidden.svg", "/_includes/footer.html", "/drafts-private/secret.svg", "/assets/", "/assets/img")) {
+            given().redirects().follow(false).get(nothing).then().statusCode(404);
+        }
     }
 }

@@ -145,7 +145,7 @@ public final class PostParser {
         boolean draft = fields.flag("draft").orElse(false);
         return new Post(path, language, slug, id(fields, language, slug), url, title, published, updated,
                 tags(fields), fields.textList("keywords"), authors.of(fields), description, image, body, draft, null,
-                folder);
+                folder, Post.Keys.NONE);
     }
 
     /**

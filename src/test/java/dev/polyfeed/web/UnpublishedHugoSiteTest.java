@@ -21,8 +21,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * A Hugo site whose configuration does not say where it is published (baseURL ""): items link to
- * Polyfeed's own post pages, and the images beside a post and the files of static/ are served by
- * Polyfeed where its HTML points.
+ * Polyfeed's own post pages, the images beside a post and the files of static/ are served by Polyfeed
+ * where its HTML points, and old addresses (aliases) redirect to Polyfeed's page for the post.
  */
 @QuarkusTest
 @TestProfile(UnpublishedHugoSiteTest.NoAddress.class)
@@ -73,5 +73,13 @@ class UnpublishedHugoSiteTest {
                 "/images%2Fwick.svg", "/images/wick.svg/", "/content/posts/2024-04-20-oil.md", "/images/../../config.yaml")) {
             given().redirects().follow(false).get(nothing).then().statusCode(404);
         }
+    }
+
+    @Test
+    void anOldAddressRedirectsToPolyfeedsPageForThePost() {
+        for (String old : List.of("/2024/04/oil/", "/2024/04/oil", "/posts/old-oil/")) {
+            given().redirects().follow(false).get(old).then().statusCode(301).header("Location", "/en/posts/oil");
+        }
+        given().get("/2024/04/oil/").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"));
     }
 }

@@ -50,6 +50,11 @@ public sealed interface Address {
         return new AddressParser(catalog).parse(segments);
     }
 
+    /** The post an old address names, for a path that names no document. */
+    static java.util.Optional<Post> alias(List<String> segments, Catalog catalog) {
+        return new AddressParser(catalog).alias(segments);
+    }
+
     /** A post's page. */
     static Address of(Post post) {
         return new PostPage(post.language(), post.slug());

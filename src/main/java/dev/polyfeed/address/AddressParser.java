@@ -32,6 +32,13 @@ public final class AddressParser {
     public record Variant(Address canonical) implements Parsed {
     }
 
+    /**
+     * The path is an old address of a post ({@link Post.Keys#aliases}, Hugo's {@code aliases}), and no
+     * address of the catalog: the caller redirects to the post.
+     */
+    public record Alias(Post post) implements Parsed {
+    }
+
     /** The path names nothing in the catalog; the reason says what was looked for and what there is. */
     public record Unknown(String reason) implements Parsed {
     }
@@ -46,6 +53,25 @@ public final class AddressParser {
     }
 
     Parsed parse(List<String> segments) {
+        Parsed parsed = address(segments);
+        if (parsed instanceof Unknown) {
+            Optional<Post> aliased = alias(segments);
+            if (aliased.isPresent()) {
+                return new Alias(aliased.get());
+            }
+        }
+        return parsed;
+    }
+
+    /** The post whose old address the path is, if any; for paths that name no document. */
+    Optional<Post> alias(List<String> segments) {
+        if (segments.stream().anyMatch(segment -> segment.contains("/"))) {
+            return Optional.empty(); // an encoded slash is no path of a static site
+        }
+        return catalog.aliased(Post.Keys.aliasKey("/" + String.join("/", segments)));
+    }
+
+    private Parsed address(List<String> segments) {
         if (segments.isEmpty()) {
             return new Exact(Address.HOME);
         }

@@ -58,13 +58,13 @@ public final class BodyRenderer {
     }
 
     private MarkdownRenderer.Rendered render(PostBody body, String markdownText) {
-        MarkdownRenderer.Rendered rendered = markdown.render(markdownText, body.language(), body.base(), body.root());
+        MarkdownRenderer.Rendered rendered = markdown.render(markdownText, body.language(), body.base(), body.root(), body.page());
         String summary = body.summaryMarkdown();
         if (summary == null) {
             return rendered;
         }
         // the author's own summary, as its generator makes it: the text before <!--more--> or truncate
-        String excerpt = markdown.render(summary, body.language(), body.base(), body.root()).excerpt();
+        String excerpt = markdown.render(summary, body.language(), body.base(), body.root(), body.page()).excerpt();
         return new MarkdownRenderer.Rendered(rendered.html(), excerpt.isEmpty() ? rendered.excerpt() : excerpt,
                 rendered.removed());
     }

@@ -32,14 +32,17 @@ public final class Catalog {
     private final Map<String, List<Post>> byTag;
     private final Map<Language, Map<String, List<Post>>> byLanguageAndTag;
     private final Map<String, List<Post>> bySlug;
+    private final Map<String, List<Post>> byTranslationKey;
+    private final Map<String, Post> byAlias;
     private final Map<String, Author> authors;
     private final Map<String, List<Post>> byAuthor;
     private final Map<Language, Map<String, List<Post>>> byLanguageAndAuthor;
     private final List<ContentProblem> problems;
     private final int drafts;
 
-    private Catalog(Site site, List<Post> posts, List<ContentProblem> problems, int drafts) {
+    private Catalog(Site site, List<Post> posts, Map<String, Post> aliases, List<ContentProblem> problems, int drafts) {
         this.site = site;
+        this.byAlias = aliases;
         this.problems = List.copyOf(problems);
         this.drafts = drafts;
         this.tags = canonicalTags(posts);
@@ -56,6 +59,7 @@ public final class Catalog {
         Map<String, List<Post>> tagged = new HashMap<>();
         Map<Language, Map<String, List<Post>>> languageTagged = new TreeMap<>();
         Map<String, List<Post>> slugs = new HashMap<>();
+        Map<String, List<Post>> translated = new HashMap<>();
         Map<String, Author> people = new LinkedHashMap<>();
         Map<String, List<Post>> authored = new HashMap<>();
         Map<Language, Map<String, List<Post>>> languageAuthored = new TreeMap<>();
@@ -72,6 +76,7 @@ public final class Catalog {
             }
             languages.computeIfAbsent(post.language(), k -> new ArrayList<>()).add(post);
             slugs.computeIfAbsent(post.slug(), k -> new ArrayList<>()).add(post);
+            translated.computeIfAbsent(translationKey(post), k -> new ArrayList<>()).add(post);
             for (Tag tag : post.tags()) {
                 tagged.computeIfAbsent(tag.key(), k -> new ArrayList<>()).add(post);
                 languageTagged.computeIfAbsent(post.language(), k -> new HashMap<>())
@@ -84,6 +89,7 @@ public final class Catalog {
         languageTagged.forEach((language, map) -> frozen.put(language, freeze(map)));
         this.byLanguageAndTag = Collections.unmodifiableMap(frozen);
         this.bySlug = freeze(slugs);
+        this.byTranslationKey = freeze(translated);
         this.authors = Collections.unmodifiableMap(people);
         this.byAuthor = freeze(authored);
         Map<Language, Map<String, List<Post>>> frozenAuthors = new TreeMap<>();
@@ -106,7 +112,8 @@ public final class Catalog {
                 published.add(post);
             }
         }
-        return new Catalog(site, distinctAddresses(site, published, allProblems, placement), allProblems, drafts);
+        List<Post> addressed = distinctAddresses(site, published, allProblems, placement);
+        return new Catalog(site, addressed, PostAliases.index(addressed, placement, allProblems), allProblems, drafts);
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -290,10 +297,23 @@ public final class Catalog {
         return bySlug.getOrDefault(slug, List.of()).stream().filter(p -> p.language().equals(language)).findFirst();
     }
 
-    /** The same post in other languages (same slug), in language order. */
+    /**
+     * The same post in other languages, in language order: those sharing its translation key when it
+     * has one (Hugo's rule, whatever their slugs), else those sharing its slug and naming no key.
+     */
     public List<Post> translationsOf(Post post) {
-        return bySlug.getOrDefault(post.slug(), List.of()).stream()
+        return byTranslationKey.getOrDefault(translationKey(post), List.of()).stream()
                 .filter(other -> !other.language().equals(post.language()))
                 .sorted(Comparator.comparing(Post::language)).toList();
+    }
+
+    private static String translationKey(Post post) {
+        String key = post.keys().translationKey();
+        return key != null ? "key:" + key : "slug:" + post.slug();
+    }
+
+    /** The post an old address of it names (see {@link Post.Keys#aliasKey}), if one does. */
+    public Optional<Post> aliased(String aliasKey) {
+        return Optional.ofNullable(byAlias.get(aliasKey));
     }
 }

@@ -204,7 +204,7 @@ public final class ContentLoader {
                     if (read.isEmpty()) {
                         return null;
                     }
-                    PostParser.Result result = parser.parse(read.get());
+                    PostParser.Result result = parser.parse(read.get(), file.getParent());
                     FileStamp stamp = stampOf(read.get());
                     if (stamp.modified().toEpochMilli() < started - RACY_MILLIS) {
                         parsed.put(file, new Parsed.Entry(stamp, result));

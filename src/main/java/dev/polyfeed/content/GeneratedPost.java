@@ -150,6 +150,11 @@ final class GeneratedPost {
             }
 
             @Override
+            public Optional<String> siteValue(String name) {
+                return GeneratorSite.dotted(generator.params, name);
+            }
+
+            @Override
             public String siteUrl() {
                 return generator.origin() == null ? "" : generator.origin();
             }
@@ -176,7 +181,7 @@ final class GeneratedPost {
                 : rendered.markdown().substring(0, rendered.summaryEnd()).getBytes(StandardCharsets.UTF_8).length;
 
         PostBody.Resolution resolution;
-        String root = generator.address == null ? null : generator.rootForAbsolutePaths();
+        String root = generator.rootForAbsolutePaths();
         if (page.isPresent() && layout != Layout.DOCUSAURUS) {
             resolution = new PostBody.Resolution(page.get(), false, root, summaryBytes);
         } else {
@@ -197,9 +202,36 @@ final class GeneratedPost {
             }
         }
         String id = fields.text("id").filter(GeneratedPost::isAbsoluteUri).orElse(site.postId(language, polyfeedSlug));
+        Post.Keys keys = layout == Layout.HUGO
+                ? new Post.Keys(fields.text("translationKey").orElse(null), aliases(fields, generator.pagePath(facts)))
+                : Post.Keys.NONE;
         return new Post(path, language, slug, id, url, title, published, updated, PostParser.tags(fields, spellings),
                 fields.textList("keywords"), authors.of(fields), description, image, postBody, hidden,
-                page.orElse(null), origin.folder());
+                page.orElse(null), origin.folder(), keys);
+    }
+
+    /**
+     * Hugo's {@code aliases}, as site paths: one starting with {@code /} is that path; any other is
+     * beside the page's own address, as Hugo places it ({@code old} of {@code /posts/new/} is {@code /posts/old}).
+     */
+    private static List<String> aliases(Fields fields, String pagePath) {
+        List<String> aliases = new ArrayList<>();
+        String parent = pagePath.startsWith("http") ? "" : pagePath.replaceAll("/+$", "").replaceAll("/[^/]*$", "");
+        for (String alias : fields.textList("aliases")) {
+            String path = alias.startsWith("/") ? alias : parent + "/" + alias;
+            if (alias.startsWith("//") || alias.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                fields.warn("aliases", "alias '" + alias + "' is not a path of the site; it is not redirected",
+                        "write aliases as paths, such as /2019/01/old-post/");
+                continue;
+            }
+            try {
+                path = java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // kept as written: a '%' that starts no escape is part of the path
+            }
+            aliases.add(Post.Keys.aliasKey(path));
+        }
+        return aliases;
     }
 
     private static String describe(Templates.Dialect dialect, String name) {

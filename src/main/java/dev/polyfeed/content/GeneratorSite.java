@@ -70,6 +70,7 @@ public final class GeneratorSite {
     private boolean defaultInSubdir;
     // Docusaurus
     private String routeBasePath = "blog";
+    private String staticPrefix = "/";
     // Jekyll
     private String jekyllPermalink = "date";
     private String baseurl = "";
@@ -177,7 +178,12 @@ public final class GeneratorSite {
         }
         Set<String> chosen = Set.copyOf(sections);
         List<Entry> posts = pages.stream().filter(page -> chosen.contains(page.origin().section())).toList();
-        Site site = site(config, "title", text(map(config, "params"), "description").orElse(""), address, override, texts);
+        // Hugo publishes static/ (not assets/, which only its pipes read) at the site's root
+        StaticFiles files = address != null ? StaticFiles.NONE : new StaticFiles(textList(config, "staticDir").stream()
+                .findFirst().or(() -> Optional.of("static")).map(dir -> StaticFiles.list("/", root.resolve(dir),
+                        name -> false, display, problems)).stream().toList());
+        Site site = site(config, "title", text(map(config, "params"), "description").orElse(""), address, override, texts,
+                files);
         GeneratorSite hugo = new GeneratorSite(Layout.HUGO, site, Map.of(), posts, address,
                 options.permalink().orElse(null), "Hugo site; posts from section " + sections.stream()
                         .map(s -> "'" + s + "'").collect(Collectors.joining(", ")) + " (" + why + "), languages "
@@ -359,8 +365,11 @@ public final class GeneratorSite {
                 break;
             }
         }
-        String url = jsString(config, "url").orElse(null);
-        String base = jsString(config, "baseUrl").orElse("/");
+        String configName = configFile == null ? "docusaurus.config.js" : display.apply(configFile);
+        String url = DocusaurusConfig.value(config, "url", configName, options.siteUrl().isPresent(), problems).orElse(null);
+        // without an address, its base path is only where Polyfeed serves static/: not worth a second warning
+        String base = DocusaurusConfig.value(config, "baseUrl", configName, options.siteUrl().isPresent() || url == null,
+                problems).orElse("/");
         String address = options.siteUrl().map(GeneratorSite::address)
                 .orElse(url == null ? null : address(url + (base.startsWith("/") ? base : "/" + base)));
         String defaultLocale = jsString(config, "defaultLocale").orElse("en");
@@ -411,13 +420,18 @@ public final class GeneratorSite {
         Map<String, Site.LanguageText> texts = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
         jsString(config, "title").ifPresent(t -> values.put("title", t));
-        Site site = site(values, "title", jsString(config, "tagline").orElse(""), address, override, texts);
+        // static/ is published under the base URL, as /img/x.png of a post is
+        String prefix = ("/" + base + "/").replaceAll("/{2,}", "/");
+        StaticFiles published = address != null ? StaticFiles.NONE
+                : new StaticFiles(List.of(StaticFiles.list(prefix, root.resolve("static"), name -> false, display, problems)));
+        Site site = site(values, "title", jsString(config, "tagline").orElse(""), address, override, texts, published);
         GeneratorSite docusaurus = new GeneratorSite(Layout.DOCUSAURUS, site, authors, entries, address,
                 options.permalink().orElse(null), "Docusaurus site; posts from " + blogPath + "/ (" + files.size()
                         + " files) and " + translated + " translations under i18n/*/docusaurus-plugin-content-blog/"
                         + ", locales " + (locales.isEmpty() ? List.of(defaultLocale) : locales) + "; "
                         + describeAddress(address));
         docusaurus.routeBasePath = routeBasePath;
+        docusaurus.staticPrefix = prefix;
         docusaurus.defaultLanguage = defaultLocale;
         return docusaurus;
     }
@@ -507,12 +521,18 @@ public final class GeneratorSite {
             entries.add(new Entry(file, new PostSource.Origin(language, categories, stem(file.getFileName().toString()),
                     false, "_posts", file.getParent())));
         }
-        Site site = site(config, "title", text(config, "description").orElse(""), address, override, Map.of());
+        // Jekyll copies every file outside its _ folders and exclude: as it is, below baseurl
+        StaticFiles published = address != null ? StaticFiles.NONE : new StaticFiles(List.of(StaticFiles.list(baseurl + "/", root,
+                name -> name.startsWith("_") || excluded.contains(name), display, problems)));
+        Site site = site(config, "title", text(config, "description").orElse(""), address, override, Map.of(), published);
         GeneratorSite jekyll = new GeneratorSite(Layout.JEKYLL, site, Map.of(), entries, address,
                 options.permalink().orElse(null), "Jekyll site; posts from every _posts folder (" + entries.size()
                         + " files), languages " + (folderLanguages.isEmpty() ? "[" + siteLanguage + "]" : folderLanguages)
                         + "; " + describeAddress(address));
-        jekyll.params = config;
+        Map<String, Object> params = new LinkedHashMap<>(config);
+        // what {{ site.data.x }} reads; Jekyll fills site.data from _data alone, whatever _config.yml says
+        params.put("data", JekyllData.read(root.resolve(text(config, "data_dir").orElse("_data")), display, problems));
+        jekyll.params = params;
         jekyll.jekyllPermalink = text(config, "permalink").orElse("date");
         jekyll.baseurl = baseurl;
         jekyll.excerptSeparator = text(config, "excerpt_separator").orElse(null);
@@ -585,6 +605,11 @@ public final class GeneratorSite {
 
     /** Where {@code /img/x.png} in a post is served: Docusaurus serves its static files under its base URL. */
     String rootForAbsolutePaths() {
+        if (address == null) {
+            // Polyfeed serves the static files under the base path the site's build would (StaticFiles)
+            return layout == Layout.DOCUSAURUS && !staticPrefix.equals("/")
+                    ? site.url(staticPrefix.substring(0, staticPrefix.length() - 1)) : null;
+        }
         return layout == Layout.DOCUSAURUS ? address : origin();
     }
 
@@ -694,14 +719,14 @@ public final class GeneratorSite {
     // -------------------------------------------------------------------------------------------- shared
 
     private static Site site(Map<String, Object> config, String titleKey, String description, String address,
-            Optional<String> override, Map<String, Site.LanguageText> texts) {
+            Optional<String> override, Map<String, Site.LanguageText> texts, StaticFiles files) {
         String title = text(config, titleKey).filter(t -> !t.isBlank()).orElse(Site.DEFAULT_TITLE);
         String baseUrl = override.map(Site::normaliseBaseUrl).orElse(Site.DEFAULT_BASE_URL);
         String authority = URI.create(address != null ? address : baseUrl).getHost();
         if (authority == null || !Site.AUTHORITY.matcher(authority).matches()) {
             authority = "localhost";
         }
-        return new Site(XmlText.clean(title), XmlText.clean(description), baseUrl, authority, FALLBACK_ID_DATE, texts);
+        return new Site(XmlText.clean(title), XmlText.clean(description), baseUrl, authority, FALLBACK_ID_DATE, texts, files);
     }
 
     /** An http(s) URL without its trailing slash, or null when it is none (Hugo's {@code baseURL = ""}). */
@@ -807,12 +832,20 @@ public final class GeneratorSite {
 
     /** A dotted key ({@code vers.otel}) of a nested mapping, as Hugo's {@code param} reads it. */
     static Optional<String> dotted(Map<String, Object> map, String key) {
-        Map<String, Object> current = map;
-        String[] parts = key.split("\\.");
-        for (int i = 0; i < parts.length - 1; i++) {
-            current = map(current, parts[i]);
+        // Liquid's site.data.team[0].name and site.data["team"].name are the dotted path team.0.name
+        String path = key.replaceAll("\\[\\s*(\\d+)\\s*]", ".$1").replaceAll("\\[\\s*['\"]([^'\"]*)['\"]\\s*]", ".$1");
+        Object current = map;
+        for (String part : path.split("\\.")) {
+            if (current instanceof Map<?, ?> m) {
+                current = get(cast(m), part);
+            } else if (current instanceof List<?> list && part.matches("\\d{1,6}") && Integer.parseInt(part) < list.size()) {
+                current = list.get(Integer.parseInt(part));
+            } else {
+                return Optional.empty();
+            }
         }
-        return text(current, parts[parts.length - 1]);
+        return current == null || current instanceof Map<?, ?> || current instanceof Collection<?> ? Optional.empty()
+                : Optional.of(String.valueOf(current).strip());
     }
 
     static Map<String, Object> map(Map<String, Object> map, String key) {

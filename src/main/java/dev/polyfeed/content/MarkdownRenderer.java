@@ -92,11 +92,19 @@ public final class MarkdownRenderer {
      *        site a generator's post comes from serves them, not Polyfeed
      */
     public Rendered render(String markdown, Language language, String base, String root) {
+        return render(markdown, language, base, root, base);
+    }
+
+    /**
+     * @param page the page itself, which {@code #heading} links resolve against: a post's files may
+     *        be below it ({@code base} {@code /tr/posts/my-post/}), its headings are on it
+     */
+    public Rendered render(String markdown, Language language, String base, String root, String page) {
         String postUrl = base;
         Node ast = parser.parse(markdown);
         Document parsed = Jsoup.parseBodyFragment(renderer.render(ast), postUrl);
         parsed.body().filter(COMMENTS);
-        absolutise(parsed, root);
+        absolutise(parsed, root, page);
         Cleaner cleaner = new Cleaner(SAFELIST);
         boolean safe = cleaner.isValid(parsed);
         List<UnsafeHtml.Removal> removed = List.of();
@@ -124,10 +132,14 @@ public final class MarkdownRenderer {
         }
     };
 
-    private static void absolutise(Document document, String root) {
+    private static void absolutise(Document document, String root, String page) {
         for (String attribute : URL_ATTRIBUTES) {
             for (Element element : document.body().select("[" + attribute + "]")) {
                 String value = element.attr(attribute);
+                if (value.startsWith("#") && !page.equals(document.baseUri())) {
+                    element.attr(attribute, Urls.toAscii(page + value));
+                    continue;
+                }
                 if (root != null && value.startsWith("/") && !value.startsWith("//")) {
                     element.attr(attribute, Urls.toAscii(root + value));
                     continue;

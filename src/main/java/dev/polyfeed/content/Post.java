@@ -18,18 +18,46 @@ import java.util.Optional;
  *        Jekyll site whose address is known), or null: then Polyfeed's page at {@code url} is its page
  * @param resources the folder of a generator site's post, whose images and files its body links to
  *        relatively and Polyfeed serves below the post's address when the site's address is unknown;
- *        null for Polyfeed's own layout
+ *        or, for Polyfeed's own layout, the folder of its file; null when unknown
+ * @param keys what else the post is found by: its translation key and its old addresses
  */
 public record Post(String source, Language language, String slug, String id, String url, String title,
         Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
-        String description, String image, PostBody body, boolean draft, String page, java.nio.file.Path resources) {
+        String description, String image, PostBody body, boolean draft, String page, java.nio.file.Path resources,
+        Keys keys) {
+
+    /**
+     * What a generator's front matter ties a post to beyond its own address.
+     *
+     * @param translationKey Hugo's {@code translationKey}: posts sharing one are translations of each
+     *        other whatever their slugs; null when the post names none (then the slug pairs them)
+     * @param aliases the post's old site paths (Hugo's {@code aliases}), each as {@link #aliasKey} makes it
+     */
+    public record Keys(String translationKey, List<String> aliases) {
+        public static final Keys NONE = new Keys(null, List.of());
+
+        public Keys {
+            translationKey = translationKey == null || translationKey.isBlank() ? null : translationKey.strip();
+            aliases = List.copyOf(aliases);
+        }
+
+        /**
+         * A site path as aliases and requests are compared: decoded already, lower case, without a
+         * trailing slash or {@code index.html}, as static hosts serve {@code /old/} and {@code /old/index.html} alike.
+         */
+        public static String aliasKey(String decodedPath) {
+            String path = decodedPath.replaceAll("[?#].*$", "").replaceAll("(/index\\.html?|\\.html?|/)+$", "");
+            path = path.startsWith("/") ? path : "/" + path;
+            return path.replaceAll("/{2,}", "/").toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** A post of Polyfeed's own layout: its page is Polyfeed's. */
     public Post(String source, Language language, String slug, String id, String url, String title,
             Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
             String description, String image, PostBody body, boolean draft) {
         this(source, language, slug, id, url, title, published, updated, tags, keywords, authors, description, image,
-                body, draft, null, null);
+                body, draft, null, null, Keys.NONE);
     }
 
     public Post {
@@ -52,6 +80,7 @@ public record Post(String source, Language language, String slug, String id, Str
         keywords = List.copyOf(keywords);
         authors = List.copyOf(authors);
         description = description == null ? "" : XmlText.clean(description).strip();
+        keys = keys == null ? Keys.NONE : keys;
     }
 
     /** The full body, wrapped in an element carrying {@code lang} and {@code dir}. */
@@ -86,23 +115,23 @@ public record Post(String source, Language language, String slug, String id, Str
         String newId = id.equals(site.postId(language, slug)) ? site.postId(language, newSlug) : id;
         String newUrl = site.url(placement.path(language, newSlug));
         return new Post(source, language, newSlug, newId, newUrl, title, published, updated, tags, keywords, authors,
-                description, image, body.withPostUrl(newUrl), draft, page, resources);
+                description, image, body.withPostUrl(newUrl), draft, page, resources, keys);
     }
 
     /** The same post with the id derived from its slug, for when the id it declared is taken. */
     public Post withDerivedId(Site site) {
         return new Post(source, language, slug, site.postId(language, slug), url, title, published, updated, tags,
-                keywords, authors, description, image, body, draft, page, resources);
+                keywords, authors, description, image, body, draft, page, resources, keys);
     }
 
     /** The same post with another body: its Markdown rewritten once every post of the site is known. */
     public Post withBody(PostBody newBody) {
         return new Post(source, language, slug, id, url, title, published, updated, tags, keywords, authors,
-                description, image, newBody, draft, page, resources);
+                description, image, newBody, draft, page, resources, keys);
     }
 
     public Post withTags(List<Tag> newTags) {
         return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
-                description, image, body, draft, page, resources);
+                description, image, body, draft, page, resources, keys);
     }
 }

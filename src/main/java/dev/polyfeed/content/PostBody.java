@@ -111,6 +111,11 @@ public final class PostBody {
         return resolution.folderBase() ? postUrl + "/" : postUrl;
     }
 
+    /** The page itself, which {@code #heading} links resolve against, whatever {@link #base()} its files are below. */
+    public String page() {
+        return resolution.fixedBase() != null ? resolution.fixedBase() : postUrl;
+    }
+
     /** Where root-relative links ({@code /images/x.png}) resolve, or null: against {@link #base()}. */
     public String root() {
         return resolution.root();

@@ -65,6 +65,14 @@ public final class PostParser {
     }
 
     public Result parse(PostSource source) {
+        return parse(source, (java.nio.file.Path) null);
+    }
+
+    /**
+     * @param folder for a file of Polyfeed's own layout, the folder it is in: what its relative images
+     *        are beside, which Polyfeed serves below the post's address; null when unknown
+     */
+    public Result parse(PostSource source, java.nio.file.Path folder) {
         ProblemCollector problems = new ProblemCollector();
         try {
             if (generator != null && source.origin() != null) {
@@ -72,7 +80,7 @@ public final class PostParser {
                 Post post = new GeneratedPost(generator, site, authors, renderer, placement).parse(source, problems, dropped);
                 return new Result(post, problems.byPlace(), dropped);
             }
-            Post post = parse(source, problems);
+            Post post = parse(source, folder, problems);
             return new Result(post, problems.byPlace());
         } catch (ContentException e) {
             problems.add(e.problem());
@@ -86,7 +94,7 @@ public final class PostParser {
         }
     }
 
-    private Post parse(PostSource source, ProblemCollector problems) throws ContentException {
+    private Post parse(PostSource source, java.nio.file.Path folder, ProblemCollector problems) throws ContentException {
         String path = source.path();
         if (source.bytes().length == 0) {
             throw new ContentException(ContentProblem.error(path, ProblemKind.UNREADABLE).message("the file is empty")
@@ -135,13 +143,17 @@ public final class PostParser {
                     "updated: is when the post last changed, on or after date:");
         }
         // rendered when a feed first needs it; what rendering finds is reported by PostBody.problem()
+        // img.png beside content/tr/foo.md or content/tr/foo/index.md is below the post's address, where
+        // Polyfeed serves it from that folder, as for a generator's site: against the post's URL it would
+        // land a level up, among the posts' own addresses
         PostBody body = new PostBody(path, split.bodyFirstLine(), markdown, language, url, renderer,
-                PostBody.Resolution.POST_URL);
+                folder == null ? PostBody.Resolution.POST_URL : new PostBody.Resolution(null, true, null, -1));
         String description = fields.text("description").orElse("");
-        String image = fields.text("image").map(i -> absolute(i, url)).orElse(null);
+        String image = fields.text("image").map(i -> absolute(i, body.base())).orElse(null);
         boolean draft = fields.flag("draft").orElse(false);
         return new Post(path, language, slug, id(fields, language, slug), url, title, published, updated,
-                tags(fields), fields.textList("keywords"), authors.of(fields), description, image, body, draft);
+                tags(fields), fields.textList("keywords"), authors.of(fields), description, image, body, draft, null,
+                folder, Post.Keys.NONE);
     }
 
     /**

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param idAuthority the RFC 4151 authority (a domain or e-mail address) of every permanent id
  * @param idDate the RFC 4151 date ({@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD})
  * @param languages per-language titles and descriptions, keyed by canonical BCP 47 tag
+ * @param files the files a generator's site without a known address has Polyfeed serve as they are
  */
 public record Site(String title, String description, String baseUrl, String idAuthority, String idDate,
-        Map<String, LanguageText> languages) {
+        Map<String, LanguageText> languages, StaticFiles files) {
 
     public static final String DEFAULT_TITLE = "Polyfeed";
     public static final String DEFAULT_BASE_URL = "http://localhost:8080";
@@ -27,8 +28,14 @@ public record Site(String title, String description, String baseUrl, String idAu
     public record LanguageText(String title, String description) {
     }
 
+    public Site(String title, String description, String baseUrl, String idAuthority, String idDate,
+            Map<String, LanguageText> languages) {
+        this(title, description, baseUrl, idAuthority, idDate, languages, StaticFiles.NONE);
+    }
+
     public Site {
         Objects.requireNonNull(title, "title");
+        files = files == null ? StaticFiles.NONE : files;
         description = description == null ? "" : description;
         baseUrl = normaliseBaseUrl(baseUrl);
         if (!AUTHORITY.matcher(idAuthority).matches()) {
@@ -60,7 +67,7 @@ public record Site(String title, String description, String baseUrl, String idAu
     }
 
     public Site withBaseUrl(String url) {
-        return new Site(title, description, url, idAuthority, idDate, languages);
+        return new Site(title, description, url, idAuthority, idDate, languages, files);
     }
 
     /** An RFC 4151 {@code tag:} URI for something of this site; {@code specific} must be URI-safe. */

@@ -45,6 +45,14 @@ public final class Templates {
             return java.util.Optional.empty();
         }
 
+        /**
+         * Jekyll's {@code site.x}: the site's {@code _config.yml} and {@code _data} ({@code data.x}), never
+         * the page's front matter, which Liquid reads as {@code page.x}.
+         */
+        default java.util.Optional<String> siteValue(String name) {
+            return param(name);
+        }
+
         /** Jekyll's {@code site.url}. */
         default String siteUrl() {
             return "";
@@ -509,7 +517,7 @@ public final class Templates {
                 return "";
             default:
                 if (variable.startsWith("site.")) {
-                    java.util.Optional<String> value = links.param(variable.substring("site.".length()));
+                    java.util.Optional<String> value = links.siteValue(variable.substring("site.".length()));
                     if (value.isPresent()) {
                         return value.get();
                     }

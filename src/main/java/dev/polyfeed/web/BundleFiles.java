@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.polyfeed.address.Address;
 import dev.polyfeed.address.AddressParser;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Post;
+import dev.polyfeed.content.StaticFiles;
 
 /**
  * The images and files beside a Hugo, Docusaurus or Jekyll post ({@code my-post/index.md} with
@@ -24,11 +33,6 @@ import dev.polyfeed.content.Post;
  */
 final class BundleFiles {
 
-    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("png", "image/png"),
-            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"),
-            Map.entry("webp", "image/webp"), Map.entry("avif", "image/avif"), Map.entry("svg", "image/svg+xml"),
-            Map.entry("ico", "image/x-icon"), Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"),
-            Map.entry("mp3", "audio/mpeg"), Map.entry("pdf", "application/pdf"));
     private static final long MAX_BYTES = 32L * 1024 * 1024;
 
     private BundleFiles() {
@@ -62,9 +66,7 @@ final class BundleFiles {
                 || s.contains("/") || s.contains("\\") || s.indexOf('\0') >= 0)) {
             return Optional.empty();
         }
-        String name = rest.get(rest.size() - 1);
-        int dot = name.lastIndexOf('.');
-        String type = dot < 0 ? null : TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        String type = StaticFiles.typeOf(rest.get(rest.size() - 1));
         if (type == null) {
             return Optional.empty();
         }
@@ -74,22 +76,41 @@ final class BundleFiles {
     }
 
     /** The file's bytes as an answer, or empty when it is not there (read from disk: not on the event loop). */
-    static Optional<Reply> read(Located located) {
-        Path file = located.file();
-        String type = located.type();
+    static Optional<Reply> read(Located located, Function<String, String> header) {
+        return read(located.folder(), located.file(), located.type(), header);
+    }
+
+    /**
+     * A file inside {@code folder} as an answer: 304 when the client's copy is current (by its ETag, a
+     * digest of the bytes, or its modified time), else the bytes; empty when it is not a regular file
+     * inside the folder any more (replaced by a link, say, since the site was read).
+     *
+     * @param header the request's header by name, or null
+     */
+    static Optional<Reply> read(Path folder, Path file, String type, Function<String, String> header) {
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+            Path real = file.toRealPath();
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !real.startsWith(folder.toRealPath())
+                    || Files.size(real) > MAX_BYTES) {
                 return Optional.empty();
             }
-            byte[] bytes = Files.readAllBytes(file);
-            return Optional.of(new Reply(200, List.of(new Reply.Header("Content-Type", type),
+            byte[] bytes = Files.readAllBytes(real);
+            Instant modified = Files.getLastModifiedTime(real).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(bytes), 12)) + "\"";
+            List<Reply.Header> headers = new ArrayList<>(List.of(new Reply.Header("ETag", etag),
+                    new Reply.Header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC))),
                     new Reply.Header("Cache-Control", "public, max-age=86400"),
                     new Reply.Header("Access-Control-Allow-Origin", "*"),
-                    new Reply.Header("X-Content-Type-Options", "nosniff"),
-                    // an SVG opened directly runs no script and loads nothing
-                    new Reply.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")),
-                    bytes, DocumentKind.ASSET, false));
-        } catch (IOException | RuntimeException e) {
+                    new Reply.Header("X-Content-Type-Options", "nosniff")));
+            if (Responses.isCurrent(header.apply("If-None-Match"), header.apply("If-Modified-Since"), etag, modified)) {
+                return Optional.of(new Reply(304, headers, null, DocumentKind.ASSET, false));
+            }
+            headers.add(new Reply.Header("Content-Type", type));
+            // an SVG opened directly runs no script and loads nothing
+            headers.add(new Reply.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox"));
+            return Optional.of(new Reply(200, headers, bytes, DocumentKind.ASSET, false));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }
     }

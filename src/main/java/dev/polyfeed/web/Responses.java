@@ -235,6 +235,11 @@ final class Responses {
         return c == ',' || c == ' ' || c == '\t';
     }
 
+    /** Whether the client's copy is current, If-None-Match winning over If-Modified-Since (RFC 9110 section 13.2.2). */
+    static boolean isCurrent(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+        return ifNoneMatch != null ? matches(ifNoneMatch, etag) : notModifiedSince(ifModifiedSince, lastModified);
+    }
+
     private static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch.equals(etag)) {
             return true; // the usual revalidation: the one tag the client was given

@@ -65,7 +65,7 @@ public class SiteResource {
         Optional<BundleFiles.Located> file = trailingSlash ? Optional.empty()
                 : BundleFiles.locate(publication.catalog(), segments);
         if (file.isPresent()) {
-            return Uni.createFrom().item(() -> BundleFiles.read(file.get()).map(reply -> reply.toResponse(metrics, head))
+            return Uni.createFrom().item(() -> BundleFiles.read(file.get(), headers::getHeaderString).map(reply -> reply.toResponse(metrics, head))
                     .orElseGet(() -> Responses.notFound("No file '" + dev.polyfeed.address.AddressParser.quoted(segments.get(segments.size() - 1))
                             + "' beside this post.").toResponse(metrics, head)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -76,10 +76,17 @@ public class SiteResource {
             return trailingSlash ? Uni.createFrom().item(Responses.movedTo(found.path()).toResponse(metrics, head))
                     : document(publication, found, headers, head);
         }
+        if (route instanceof Router.File site && !trailingSlash) {
+            // the site's own file, listed when it was read; read from disk, so off the event loop
+            return Uni.createFrom().item(() -> BundleFiles.read(site.file().root(), site.file().file(), site.file().type(),
+                    headers::getHeaderString).orElseGet(() -> Responses.notFound("Nothing at this path any more."))
+                    .toResponse(metrics, head)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
         if (route instanceof Router.Moved moved) {
             return Uni.createFrom().item(Responses.movedTo(moved.canonicalPath()).toResponse(metrics, head));
         }
-        return Uni.createFrom().item(Responses.notFound(((Router.Missing) route).reason()).toResponse(metrics, head));
+        String reason = route instanceof Router.Missing missing ? missing.reason() : "No file at a folder's path.";
+        return Uni.createFrom().item(Responses.notFound(reason).toResponse(metrics, head));
     }
 
     private Uni<Response> document(Publication publication, Router.Found found, HttpHeaders headers, boolean head) {

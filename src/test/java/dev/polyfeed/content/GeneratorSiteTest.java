@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,50 @@ class GeneratorSiteTest {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+    }
+
+    @Test
+    void docusaurusAddressesWrittenAsCodeAreReadWithoutRunningIt() throws IOException {
+        Map<String, String> configs = new java.util.LinkedHashMap<>();
+        configs.put("url: process.env.URL || 'https://one.example.org',\n  baseUrl: '/',", "https://one.example.org");
+        configs.put("url: process.env.SITE_URL ?? \"https://two.example.org\",\n  baseUrl: '/blog/',", "https://two.example.org/blog");
+        configs.put("url: `https://three.example.org`,\n  baseUrl: `/`,", "https://three.example.org");
+        configs.put("url,\n  baseUrl,", "https://four.example.org/docs");
+        configs.put("url: siteUrl, // the production address\n  baseUrl: '/',", "https://five.example.org");
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            Files.writeString(root.resolve("docusaurus.config.js"), """
+                    const url = 'https://four.example.org';
+                    const baseUrl = '/docs/';
+                    const siteUrl =
+                      process.env.DEPLOY_URL ||
+                      'https://five.example.org';
+                    module.exports = {
+                      title: 'Code',
+                      %s
+                    };
+                    """.formatted(config.getKey()));
+            write("blog/2024-01-01-one.md", "---\ntitle: One\n---\nText.\n");
+            ContentLoader.Result result = new ContentLoader(Address::postPath).load(root, BASE);
+            assertEquals(List.of(), result.catalog().problems(), config.getKey());
+            assertTrue(result.catalog().posts().get(0).link().startsWith(config.getValue() + "/blog/2024/01/01/one"),
+                    config.getKey() + " -> " + result.catalog().posts().get(0).link());
+        }
+        // a template literal that substitutes is code: reported, not guessed
+        Files.writeString(root.resolve("docusaurus.config.js"),
+                "module.exports = {\n  title: 'Code',\n  url: `https://${process.env.HOST}`,\n};\n");
+        ContentLoader.Result result = new ContentLoader(Address::postPath).load(root, BASE);
+        assertEquals(1, result.catalog().problems().size(), result.catalog().problems().toString());
+        assertEquals(3, result.catalog().problems().get(0).line());
+        assertEquals("https://feeds.example.org/en/posts/one", result.catalog().posts().get(0).link());
+        // a fallback to where the author previews the site is no address for readers
+        Files.writeString(root.resolve("docusaurus.config.js"),
+                "const siteURL = process.env.SITE_URL || \"http://localhost:3000\";\nmodule.exports = {\n  url: siteURL,\n};\n");
+        List<ContentProblem> development = new ContentLoader(Address::postPath).load(root, BASE).catalog().problems();
+        assertEquals(1, development.size(), development.toString());
+        assertTrue(development.get(0).message().contains("falls back to http://localhost:3000"), development.toString());
+        // the operator's polyfeed.site-url says where: nothing to report
+        ContentLoader.Result told = new ContentLoader(Address::postPath).load(root, BASE, new GeneratorSite.Options(
+                Optional.empty(), Optional.of("https://told.example.org"), Optional.empty(), List.of()));
+        assertEquals(List.of(), told.catalog().problems());
     }
 }

@@ -239,7 +239,7 @@ class ReadersTest {
         assertEquals(List.of("AI", "Açık Kaynak", "C/C++"), feed.getList("items[1].tags"));
         assertEquals("Ada Lovelace", feed.getString("items[1].authors[0].name"));
         assertEquals("https://example.org/ada", feed.getString("items[1].authors[0].url"));
-        assertEquals(BASE + "/tr/posts/img/kapak.png", feed.getString("items[1].image"));
+        assertEquals(BASE + "/tr/posts/merhaba/img/kapak.png", feed.getString("items[1].image"));
 
         JsonPath crossLanguage = new JsonPath(new String(fetch("/tags/ai/feed.json"), StandardCharsets.UTF_8));
         assertEquals(null, crossLanguage.getString("language"));

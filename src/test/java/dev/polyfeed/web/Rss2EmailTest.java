@@ -80,7 +80,7 @@ class Rss2EmailTest {
             // the article's heading, its links and its code block: the whole body, not the summary
             assertTrue(body.contains("Başlık"), feed + "\n" + body);
             assertTrue(body.contains("girintili"), feed + "\n" + body);
-            assertTrue(body.contains("https://feeds.example.org/blog/tr/posts/img/a.png"), feed + "\n" + body);
+            assertTrue(body.contains("https://feeds.example.org/blog/tr/posts/merhaba/img/a.png"), feed + "\n" + body);
             assertFalse(body.strip().equals("İlk yazı."), feed);
         }
     }

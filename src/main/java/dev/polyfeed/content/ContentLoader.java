@@ -277,7 +277,9 @@ public final class ContentLoader {
         Catalog catalog = Catalog.of(generator.site, posts, problems.byPlace(), placement);
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         String fingerprint = find(root, source, new ProblemCollector()).fingerprint();
-        return new Result(catalog, skipped + duplicates, 0, fingerprint, generator.summary);
+        // a generator site's posts depend on each other (links filled in, template values): all read again
+        return new Result(catalog, skipped + duplicates, 0, fingerprint, generator.summary,
+                new Parsed(null, null, null, Map.of(), generator.entries.size()));
     }
 
     /**

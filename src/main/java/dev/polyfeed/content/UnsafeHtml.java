@@ -40,11 +40,27 @@ public final class UnsafeHtml {
     private UnsafeHtml() {
     }
 
+    /**
+     * Whether the Markdown holds raw HTML other than comments (which are removed without a word): only
+     * raw HTML can bring markup that the Markdown renderer does not write itself.
+     */
+    static boolean hasRawHtml(Node markdown) {
+        for (Node node : markdown.getDescendants()) {
+            if ((node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) && !isComment(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isComment(Node node) {
+        return node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment || node instanceof HtmlInnerBlockComment;
+    }
+
     static List<Removal> find(Node markdown, Safelist safelist, String postUrl) {
         List<Removal> removals = new ArrayList<>();
         for (Node node : markdown.getDescendants()) {
-            if (node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment
-                    || node instanceof HtmlInnerBlockComment) {
+            if (isComment(node)) {
                 continue; // comments are dropped without a word: translators keep the original in them
             }
             int line = node.getStartLineNumber() + 1;

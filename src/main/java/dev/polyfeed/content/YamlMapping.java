@@ -93,7 +93,7 @@ public final class YamlMapping {
                     }
                 }
             }
-            loaded = root == null ? null : new NodeConstructor().construct(root);
+            loaded = root == null ? null : CONSTRUCTORS.get().construct(root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new ContentException(ContentProblem.error(path, ProblemKind.YAML)
@@ -137,7 +137,13 @@ public final class YamlMapping {
         return options;
     }
 
-    /** SafeConstructor, given an already composed node: one per parse, as constructors keep state. */
+    /**
+     * One constructor per thread: making one sets up its tables of constructs, a tenth of reading a
+     * short front matter; what it keeps while constructing a document it clears when done.
+     */
+    private static final ThreadLocal<NodeConstructor> CONSTRUCTORS = ThreadLocal.withInitial(NodeConstructor::new);
+
+    /** SafeConstructor, given an already composed node. */
     private static final class NodeConstructor extends SafeConstructor {
         NodeConstructor() {
             super(OPTIONS);

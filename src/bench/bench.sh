@@ -42,18 +42,20 @@ corpus() { # size -> folder
   echo "$dir"
 }
 
-# the class-data sharing archive the build makes beside the jar (quarkus.package.jar.appcds.enabled)
-CDS_ARCHIVE=target/quarkus-app/app-cds.jsa
+# the class-data sharing archive the build makes beside the jar (quarkus.package.jar.appcds.enabled); it
+# names the jar by its relative path, so the JVM runs in that folder, as the README says to
 CDS=""
-[ -f "$CDS_ARCHIVE" ] && CDS="-XX:SharedArchiveFile=$CDS_ARCHIVE"
+[ -f target/quarkus-app/app-cds.jsa ] && CDS="-XX:SharedArchiveFile=app-cds.jsa"
+LOG=$(realpath "$OUT")/polyfeed.log
 
 start_polyfeed() { # dir [cpu list] [more JVM or Polyfeed options...] -> pid; default JVM settings otherwise
-  local dir=$1 cpus=${2:-0-$(( $(nproc) - 1 ))}
+  local dir cpus=${2:-0-$(( $(nproc) - 1 ))}
+  dir=$(realpath "$1")
   shift; [ $# -gt 0 ] && shift
   # shellcheck disable=SC2086
-  taskset -c "$cpus" java $CDS "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT -Dpolyfeed.content-dir="$dir" \
-    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$MANAGEMENT_PORT \
-    -jar target/quarkus-app/quarkus-run.jar >"$OUT/polyfeed.log" 2>&1 &
+  (cd target/quarkus-app && exec taskset -c "$cpus" java $CDS "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT \
+    -Dpolyfeed.content-dir="$dir" -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$MANAGEMENT_PORT \
+    -jar quarkus-run.jar >"$LOG" 2>&1) &
   echo $!
 }
 

@@ -35,6 +35,8 @@ public final class PostBody {
      */
     public record Resolution(String fixedBase, boolean folderBase, String root, int summaryBytes) {
         static final Resolution POST_URL = new Resolution(null, false, null, -1);
+        /** Below Polyfeed's address for the post, where the files beside it are served. */
+        static final Resolution POST_FOLDER = new Resolution(null, true, null, -1);
     }
 
     /**

@@ -147,7 +147,7 @@ public final class PostParser {
         // Polyfeed serves it from that folder, as for a generator's site: against the post's URL it would
         // land a level up, among the posts' own addresses
         PostBody body = new PostBody(path, split.bodyFirstLine(), markdown, language, url, renderer,
-                folder == null ? PostBody.Resolution.POST_URL : new PostBody.Resolution(null, true, null, -1));
+                folder == null ? PostBody.Resolution.POST_URL : PostBody.Resolution.POST_FOLDER);
         String description = fields.text("description").orElse("");
         String image = fields.text("image").map(i -> absolute(i, body.base())).orElse(null);
         boolean draft = fields.flag("draft").orElse(false);

@@ -22,8 +22,17 @@ import java.util.TreeMap;
 public final class Catalog {
 
     /** Newest first; ties broken by language and slug so that every build orders alike. */
-    public static final Comparator<Post> NEWEST_FIRST = Comparator.comparing(Post::published).reversed()
-            .thenComparing(post -> post.language().tag()).thenComparing(Post::slug);
+    public static final Comparator<Post> NEWEST_FIRST = Catalog::newestFirst;
+
+    // written out rather than chained key extractors: every load sorts every post with it
+    private static int newestFirst(Post a, Post b) {
+        int byDate = b.published().compareTo(a.published());
+        if (byDate != 0) {
+            return byDate;
+        }
+        int byLanguage = a.language().tag().compareTo(b.language().tag());
+        return byLanguage != 0 ? byLanguage : a.slug().compareTo(b.slug());
+    }
 
     private final Site site;
     private final List<Post> posts;

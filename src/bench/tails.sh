@@ -9,6 +9,7 @@
 # exits non-zero only when something fails. Prints a markdown table and writes it to target/bench/tails.md.
 # Needs wrk, h2load (Debian: nghttp2-client), hugo, nginx, python3. Everything listens on 127.0.0.1 only.
 # TAILS_JAVA_OPTS adds JVM options to Polyfeed's command line (e.g. a flight recording); none by default.
+# TAILS_JAR runs another build (e.g. a copy of an earlier target/quarkus-app) instead of this one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -29,7 +30,8 @@ for tool in wrk h2load hugo python3 curl taskset; do
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || { echo "nginx is not installed" >&2; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
+JAR=${TAILS_JAR:-target/quarkus-app/quarkus-run.jar}
+[ -f "$JAR" ] || ./mvnw -q package -DskipTests
 
 for port in $PORT $MANAGEMENT_PORT $NGINX_PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
@@ -109,7 +111,7 @@ start_polyfeed() { # content dir; on core 0, default JVM settings
   # shellcheck disable=SC2086 # TAILS_JAVA_OPTS is a list of options
   taskset -c 0 java ${TAILS_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT \
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port=$MANAGEMENT_PORT -Dpolyfeed.content-dir="$1" \
-    -jar target/quarkus-app/quarkus-run.jar >"$RUN/polyfeed.log" 2>&1 &
+    -jar "$JAR" >"$RUN/polyfeed.log" 2>&1 &
   polyfeed_pid=$!
 }
 
@@ -200,6 +202,7 @@ for repeat in $(seq 1 "$REPEATS"); do
       servers=(polyfeed nginx); [ $((repeat % 2)) -eq 0 ] && servers=(nginx polyfeed)
       for server in "${servers[@]}"; do
         log="$RUN/$server-$i-$share-$repeat.log"
+        rm -f "$log" # h2load appends to its log
         if [ "$server" = polyfeed ]; then fixed_rate "$P_URL" "$p_header" "$rate" "$log"
         else fixed_rate "$N_URL" "$n_header" "$rate" "$log"; fi
         read -r count p50 p90 p99 p999 max <<<"$(percentiles "$log" "$status")"

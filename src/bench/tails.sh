@@ -97,6 +97,10 @@ error_log $(realpath "$RUN")/nginx-error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
+  # h2load does not reconnect at a fixed rate: nginx's default (1000 requests a connection) would
+  # close connection after connection, and the rest would be offered less than the rate
+  keepalive_requests 100000000;
+  keepalive_timeout 300s;
   types { application/rss+xml xml; }
   gzip_static on;
   etag on;

@@ -1,6 +1,7 @@
 package dev.polyfeed.web;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -82,16 +83,17 @@ class DocumentRoute {
             return;
         }
         boolean negotiated = publication.hasView(path);
-        boolean view = Responses.wantsView(negotiated, request::getHeader);
+        Function<String, String> header = request::getHeader; // one object for the whole request
+        boolean view = Responses.wantsView(negotiated, header);
         DocumentKind kind = DocumentKind.of(address.get(), view);
         Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            Responses.document(kind, cached.get(), negotiated, request::getHeader, caching).send(request, metrics);
+            Responses.document(kind, cached.get(), negotiated, header, caching).send(request, metrics);
             return;
         }
         // a document's first request renders and compresses it: real work, off the event loop
         context.vertx().executeBlocking(() -> publication.find(path, view).orElseThrow(), false)
-                .onSuccess(document -> Responses.document(kind, document, negotiated, request::getHeader, caching)
+                .onSuccess(document -> Responses.document(kind, document, negotiated, header, caching)
                         .send(request, metrics))
                 .onFailure(failure -> Responses.unrendered(failure, kind).ifPresentOrElse(
                         reply -> reply.send(request, metrics), () -> context.fail(failure)));

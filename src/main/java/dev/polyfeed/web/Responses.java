@@ -81,27 +81,65 @@ final class Responses {
         String ifNoneMatch = header.apply(HttpHeaders.IF_NONE_MATCH);
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
                 : notModifiedSince(header.apply(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
-        List<Reply.Header> headers = new ArrayList<>(9);
+        Prepared prepared = prepared(document, gzip, etag, negotiated, caching.of(document.kind()));
+        if (current) {
+            return new Reply(304, prepared.notModified(), null, kind, false);
+        }
+        return new Reply(200, prepared.ok(), gzip ? document.gzipBody() : document.body(), kind, gzip);
+    }
+
+    /**
+     * The headers of a document's 304 and of its 200, in one encoding, made when it is first served and
+     * then taken from {@link #PREPARED}: a document is served many times over, with the same headers.
+     */
+    private record Prepared(String etag, boolean gzip, String httpDate, String mediaType, Reply.Header cacheControl,
+            boolean negotiated, List<Reply.Header> notModified, List<Reply.Header> ok) {
+
+        boolean isFor(String etag, boolean gzip, Representation document, boolean negotiated, Reply.Header cacheControl) {
+            // the strings of one representation are the same objects each time: equals stops at ==
+            return this.etag.equals(etag) && this.gzip == gzip && httpDate.equals(document.httpDate())
+                    && mediaType.equals(document.mediaType()) && this.cacheControl.equals(cacheControl)
+                    && this.negotiated == negotiated;
+        }
+    }
+
+    /**
+     * Recently served documents' headers by their entity tag's hash, one per slot, the newest winning a
+     * slot. Only strings are kept, never a document's bytes, so a retired publication's documents are not
+     * held here. Entries are immutable, so event loops may race on a slot: each sees a whole entry or null.
+     */
+    private static final Prepared[] PREPARED = new Prepared[256];
+
+    private static Prepared prepared(Representation document, boolean gzip, String etag, boolean negotiated,
+            Reply.Header cacheControl) {
+        int slot = etag.hashCode() & (PREPARED.length - 1);
+        Prepared prepared = PREPARED[slot];
+        if (prepared != null && prepared.isFor(etag, gzip, document, negotiated, cacheControl)) {
+            return prepared;
+        }
+        List<Reply.Header> headers = new ArrayList<>(11);
         headers.add(new Reply.Header(HttpHeaders.ETAG, etag));
         headers.add(new Reply.Header(HttpHeaders.LAST_MODIFIED, document.httpDate()));
-        headers.add(caching.of(document.kind()));
+        headers.add(cacheControl);
         headers.add(negotiated ? VARY_NEGOTIATED : VARY);
         headers.add(CORS);
         headers.add(EXPOSE);
-        if (current) {
-            return new Reply(304, headers, null, kind, false);
-        }
+        List<Reply.Header> notModified = List.copyOf(headers);
         headers.add(new Reply.Header(HttpHeaders.CONTENT_TYPE, document.mediaType()));
         if (document.mediaType().startsWith("text/html")) {
             headers.addAll(PAGE_SAFETY);
         }
         if (gzip) {
-            headers.add(new Reply.Header(HttpHeaders.CONTENT_ENCODING, "gzip"));
+            headers.add(GZIP);
         }
-        return new Reply(200, headers, gzip ? document.gzipBody() : document.body(), kind, gzip);
+        prepared = new Prepared(etag, gzip, document.httpDate(), document.mediaType(), cacheControl, negotiated, notModified,
+                List.copyOf(headers));
+        PREPARED[slot] = prepared;
+        return prepared;
     }
 
     private static final Reply.Header CORS = new Reply.Header(ALLOW_ORIGIN, "*");
+    private static final Reply.Header GZIP = new Reply.Header(HttpHeaders.CONTENT_ENCODING, "gzip");
     private static final Reply.Header EXPOSE = new Reply.Header(EXPOSE_HEADERS, EXPOSED);
     private static final Reply.Header VARY = new Reply.Header(HttpHeaders.VARY, "Accept-Encoding");
     private static final Reply.Header VARY_NEGOTIATED = new Reply.Header(HttpHeaders.VARY, "Accept, Accept-Encoding");

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.."
 
 SIZES=${1:-"1000 10000 50000"}
 DURATION=${2:-10}
-SERVE_SIZE=10000
+SERVE_SIZE=${SERVE_SIZE:-10000}
 PORT=18180
 MANAGEMENT_PORT=19180
 NGINX_PORT=18190
@@ -71,7 +71,7 @@ for port in $PORT $NGINX_PORT; do
   fi
 done
 # servers start in command substitutions, out of this shell's job table: find them by their port
-trap 'pkill -f "quarkus.http.port=$PORT " 2>/dev/null; [ -f "$OUT/nginx.pid" ] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null; true' EXIT
+trap 'pkill -f "quarkus.http.port=$PORT " 2>/dev/null || true; [ -f "$OUT/nginx.pid" ] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null; true' EXIT
 
 hugo_site() { # corpus dir -> hugo site dir, built; prints build seconds and peak KiB
   local corpus=$1 site="$OUT/hugo-$(basename "$1")"
@@ -306,7 +306,7 @@ if [ -n "${SCALE_POSTS:-}" ]; then
   hugo_result="(hugo not installed)"
   if [ "$HAVE_HUGO" = yes ]; then
     # Hugo needed 9 GiB at 50,000 posts: it is given the machine, and its failure is a result too
-    if hugo_out=$(HUGO_TIMEOUT=3600 hugo_site "$dir"); then
+    if hugo_out=$(HUGO_TIMEOUT=${SCALE_HUGO_TIMEOUT:-3600} hugo_site "$dir"); then
       read -r hugo_ms hugo_kib <<<"$hugo_out"
       hugo_result="${hugo_ms} ms, $((hugo_kib / 1024)) MiB peak"
     else

@@ -252,7 +252,7 @@ for path in /en/rss.xml /en/atom.xml /tr/feed.json /rss.xml; do
   DURATION=$DURATION wrk_run "http://127.0.0.1:$PORT$path" "Accept-Encoding: gzip" >/dev/null
 done
 row "after ${DURATION}s of wrk on each of 4 feeds" "$(rss_mib "$pid") MiB" "-" "<= 1024 MiB"
-grep -E "Returned the heap" "$OUT/polyfeed.log" | sed 's/.*INFO  //' | head -1 | tee -a "$OUT/results.md"
+grep -E "Returned the heap" "$OUT/polyfeed.log" | sed -n 's/.*INFO  //; 1p' | tee -a "$OUT/results.md"
 stop_polyfeed "$pid"
 
 EDIT_POSTS=${EDIT_POSTS:-50000}
@@ -267,7 +267,7 @@ wait_200 "http://127.0.0.1:$PORT/en/rss.xml"
 wait_checked
 cpu_of() { sed -n 's/.*process CPU \([0-9]*\) ms.*/\1/p' "$OUT/polyfeed.log" | sed -n "${1}p"; }
 load_cpu=$(cpu_of 1)
-post=$(find "$edit_dir/en" -name '*.md' | sort | head -1)
+post=$(find "$edit_dir/en" -name '*.md' | sort | sed -n 1p)
 slug=$(basename "$post" .md)
 for i in 1 2 3; do
   other=$(curl -sI "http://127.0.0.1:$PORT/ar/rss.xml" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')

@@ -141,7 +141,7 @@ wrk_run() { # url [header] -> "req/s p50 p99"
 }
 
 : >"$OUT/results.md"
-echo "Polyfeed benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)" | tee -a "$OUT/results.md"
+echo "Polyfeed benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | sed -n 1p)" | tee -a "$OUT/results.md"
 echo | tee -a "$OUT/results.md"
 echo "### Startup: process start to the first 200 on /en/rss.xml (Polyfeed) vs. full build (Hugo)" | tee -a "$OUT/results.md"
 echo "Polyfeed with the jar's class-data sharing archive (${CDS:-none built}), and without it; default JVM settings otherwise." | tee -a "$OUT/results.md"
@@ -182,7 +182,7 @@ dir=$(corpus "$SERVE_SIZE")
 pid=$(start_polyfeed "$dir" 0)
 wait_200 "http://127.0.0.1:$PORT/en/rss.xml"
 wait_checked
-tag=$(curl -s "http://127.0.0.1:$PORT/en/rss.xml" | grep -o '<category>[^<]*' | head -1 | sed 's/<category>//')
+tag=$(curl -s "http://127.0.0.1:$PORT/en/rss.xml" | grep -o '<category>[^<]*' | sed -n 1p | sed 's/<category>//')
 tag_key=$(curl -s -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$PORT/en/tags/$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$tag")/rss.xml" | sed 's#.*/en/tags/##; s#/rss.xml##')
 [ -n "$tag_key" ] || tag_key=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1].lower().replace(' ', '-')))" "$tag")
 etag=$(curl -sI "http://127.0.0.1:$PORT/en/rss.xml" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')

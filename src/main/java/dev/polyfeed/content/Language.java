@@ -39,21 +39,10 @@ public record Language(String tag, boolean rightToLeft) implements Comparable<La
             return Optional.empty();
         }
         // every post names its language: one instance per spelling, not one per post (and a parse each)
-        Optional<Language> known = PARSED.get(text);
-        if (known != null) {
-            return known;
-        }
-        Optional<Language> parsed = parseTag(text);
-        if (PARSED.size() < MAX_REMEMBERED) {
-            PARSED.put(text, parsed);
-        }
-        return parsed;
+        return SPELLINGS.of(text);
     }
 
-    /** Spellings seen; bounded, since a folder or front-matter value may be any text. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Language>> PARSED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 1024;
+    private static final Spellings<Language> SPELLINGS = new Spellings<>(1024, Language::parseTag);
 
     private static Optional<Language> parseTag(String text) {
         Locale locale;

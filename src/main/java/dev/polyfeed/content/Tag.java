@@ -35,23 +35,11 @@ public record Tag(String key, String label) {
         if (spelling == null) {
             return Optional.empty();
         }
-        // a site spells a few hundred tags on tens of thousands of posts: one instance per spelling,
-        // which the catalog then finds already canonical, and one normalisation
-        Optional<Tag> known = SPELLED.get(spelling);
-        if (known != null) {
-            return known;
-        }
-        Optional<Tag> tag = normalised(spelling);
-        if (SPELLED.size() < MAX_REMEMBERED) {
-            SPELLED.put(spelling, tag);
-        }
-        return tag;
+        // one instance per spelling, which the catalog then finds already canonical, and one normalisation
+        return SPELLINGS.of(spelling);
     }
 
-    /** Spellings seen; bounded, since front matter may hold any text. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Tag>> SPELLED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 65_536;
+    private static final Spellings<Tag> SPELLINGS = new Spellings<>(65_536, Tag::normalised);
 
     private static Optional<Tag> normalised(String spelling) {
         String label = SPACE_RUNS.matcher(Normalizer.normalize(spelling, Normalizer.Form.NFC)).replaceAll(" ").strip();

@@ -1,7 +1,6 @@
 package dev.polyfeed.feed;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -33,18 +32,40 @@ public record FeedPage(int number, int archives, List<Post> posts) {
      * When the newest page is not full, its posts are only in the current feed.
      */
     public static List<FeedPage> paginate(List<Post> newestFirst, int size) {
-        int total = newestFirst.size();
-        int archives = total > size ? (total - 1) / size : 0;
+        int archives = archives(newestFirst.size(), size);
         List<FeedPage> pages = new ArrayList<>(archives + 1);
-        pages.add(new FeedPage(0, archives, newestFirst.subList(0, Math.min(size, total))));
-        List<Post> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        for (int number = 1; number <= archives; number++) {
-            List<Post> page = new ArrayList<>(oldestFirst.subList((number - 1) * size, number * size));
-            Collections.reverse(page);
-            pages.add(new FeedPage(number, archives, page));
+        for (int number = 0; number <= archives; number++) {
+            pages.add(of(newestFirst, size, number));
         }
         return pages;
+    }
+
+    /** How many archive documents a feed of {@code total} posts has: see {@link #paginate}. */
+    public static int archives(int total, int size) {
+        return total > size ? (total - 1) / size : 0;
+    }
+
+    /**
+     * One document of a feed, cut as {@link #paginate} cuts them all: archive {@code number} holds the
+     * {@code number}-th {@code size} posts counted from the oldest, which in a newest-first list end
+     * {@code (number - 1) * size} posts before its end.
+     *
+     * @throws IllegalArgumentException when the feed has no such document
+     */
+    public static FeedPage of(List<Post> newestFirst, int size, int number) {
+        return new FeedPage(number, archives(newestFirst.size(), size), cut(newestFirst, size, number));
+    }
+
+    /** The items of document {@code number}, newest first: see {@link #of}. */
+    static <T> List<T> cut(List<T> newestFirst, int size, int number) {
+        int total = newestFirst.size();
+        if (number == 0) {
+            return newestFirst.subList(0, Math.min(size, total));
+        }
+        if (number < 0 || number > archives(total, size)) {
+            throw new IllegalArgumentException("no page " + number + " of " + archives(total, size) + " archives");
+        }
+        return newestFirst.subList(total - number * size, total - (number - 1) * size);
     }
 
     public boolean isCurrent() {

@@ -1,10 +1,8 @@
 package dev.polyfeed.publish;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -12,7 +10,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.polyfeed.address.Address;
-import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
 import dev.polyfeed.content.ContentProblem;
@@ -21,20 +18,48 @@ import dev.polyfeed.content.ProblemSummary;
 import dev.polyfeed.address.FeedScope;
 
 /**
- * Everything Polyfeed serves for one version of the content: the catalog, and every document by site
- * path. Which documents exist is known at load; each is rendered and compressed once, on its first
- * request, and kept in a cache bounded by bytes, so that tens of thousands of posts (and the archive
- * pages of every tag feed) fit in memory. Immutable as seen from outside: a reload builds a new
- * publication and swaps it in whole, so a request sees either the old content or the new, never a mix.
+ * Everything Polyfeed serves for one version of the content: the catalog, and the documents made from
+ * it. Which documents exist follows from the catalog (a post's page, each feed's pages up to its last
+ * archive), so it is decided by address when asked rather than listed for every load: a site of
+ * 250,000 posts has a million documents, nearly all never requested between two edits. Each is
+ * rendered and compressed once, on its first request, and kept in a cache bounded by bytes, so that
+ * tens of thousands of posts (and the archive pages of every tag feed) fit in memory. Immutable as seen
+ * from outside: a reload builds a new publication and swaps it in whole, so a request sees either the
+ * old content or the new, never a mix.
  */
 public final class Publication {
 
+    /** Which documents a publication has, and how each is rendered. */
+    interface Documents {
+        /** The address whose canonical path this is, if there is a document there. */
+        Optional<Address> at(String path);
+
+        /** Whether there is a document at this address. */
+        boolean exists(Address address);
+
+        /** How to render the document at this address, if there is one. */
+        Optional<Supplier<Representation>> render(Address address);
+
+        /** Whether the document at this address has a page for browsers (a feed's). */
+        boolean hasView(Address address);
+
+        /** How to render the page for browsers of the document at this address, if it has one. */
+        Optional<Supplier<Representation>> view(Address address);
+
+        /** Every document's address, listed when asked (a static copy, tests). */
+        List<Address> all();
+
+        /** How many documents there are, counted without listing them. */
+        int count();
+    }
+
+    /** Canonical paths recently asked for, with what they name: most requests skip parsing their path. */
+    private static final int RESOLVED_PATHS = 65_536;
+
     private final ContentLoader.Result load;
     private final List<FeedScope> feeds;
-    private final Map<String, Document> documents;
-    private final List<Address> addresses;
-    /** Each feed document as a page, by the feed's path: what browsers get there. */
-    private final Map<String, Supplier<Representation>> views;
+    private final Documents documents;
+    private final Cache<String, Address> resolved;
     private final Cache<String, Representation> rendered;
     private final RenderGate gate;
     private final PublishingStats stats;
@@ -45,41 +70,64 @@ public final class Publication {
     /** What loading found, summarised once; then with what rendering every body found, once that is known. */
     private volatile ProblemSummary problems;
 
-    /** A document's address and how to render it, found by its path. */
-    private record Document(Address address, Supplier<Representation> render) {
-    }
-
     /**
+     * A publication of listed documents, for tests of serving.
+     *
      * @param documents how to render each document, by its address
      * @param views how to render the page a browser gets instead of a document, for the documents that have one
      * @param cacheBytes most bytes of rendered documents kept
      */
     public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<Address, Supplier<Representation>> documents,
             Map<Address, Supplier<Representation>> views, long cacheBytes, RenderGate gate) {
-        this(load, feeds, documents, views, cacheBytes, gate, new PublishingStats());
+        this(load, feeds, new Listed(documents, views), cacheBytes, gate, new PublishingStats());
     }
 
     /** @param stats where lookups of rendered documents are counted, for metrics */
-    public Publication(ContentLoader.Result load, List<FeedScope> feeds, Map<Address, Supplier<Representation>> documents,
-            Map<Address, Supplier<Representation>> views, long cacheBytes, RenderGate gate, PublishingStats stats) {
+    Publication(ContentLoader.Result load, List<FeedScope> feeds, Documents documents, long cacheBytes, RenderGate gate,
+            PublishingStats stats) {
         this.load = load;
         this.gate = gate;
         this.stats = stats;
         this.problems = ProblemSummary.of(load.catalog().problems());
         this.feeds = List.copyOf(feeds);
-        // requests name documents by path: looked up by it on every request, so keyed by it once here
-        // not copied again into an immutable map: a site's documents number in the hundreds of thousands
-        Map<String, Document> byPath = new HashMap<>(documents.size() * 2);
-        documents.forEach((address, render) -> byPath.put(address.path(), new Document(address, render)));
-        this.documents = java.util.Collections.unmodifiableMap(byPath);
-        Map<String, Supplier<Representation>> viewsByPath = new HashMap<>(views.size() * 2);
-        views.forEach((address, render) -> viewsByPath.put(address.path(), render));
-        this.views = java.util.Collections.unmodifiableMap(viewsByPath);
-        this.addresses = List.copyOf(documents.keySet());
+        this.documents = documents;
+        this.resolved = Caffeine.newBuilder().maximumSize(RESOLVED_PATHS).build();
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .<String, Representation>weigher((path, document) -> document.body().length + document.gzipBody().length)
                 .build();
+    }
+
+    /** Documents given as a list, by address: what tests of serving need, and nothing of a catalog. */
+    private record Listed(Map<Address, Supplier<Representation>> documents, Map<Address, Supplier<Representation>> views)
+            implements Documents {
+        public Optional<Address> at(String path) {
+            return documents.keySet().stream().filter(address -> address.path().equals(path)).findFirst();
+        }
+
+        public boolean exists(Address address) {
+            return documents.containsKey(address);
+        }
+
+        public Optional<Supplier<Representation>> render(Address address) {
+            return Optional.ofNullable(documents.get(address));
+        }
+
+        public boolean hasView(Address address) {
+            return views.containsKey(address);
+        }
+
+        public Optional<Supplier<Representation>> view(Address address) {
+            return Optional.ofNullable(views.get(address));
+        }
+
+        public List<Address> all() {
+            return List.copyOf(documents.keySet());
+        }
+
+        public int count() {
+            return documents.size();
+        }
     }
 
     public ContentLoader.Result load() {
@@ -132,29 +180,39 @@ public final class Publication {
         return feeds;
     }
 
-    /** Every site path there is a document at. */
-    public Set<String> paths() {
-        return documents.keySet();
-    }
-
-    /** Every document's address. */
+    /** Every document's address: listed when asked, which at a large site is real work (a static copy). */
     public List<Address> addresses() {
-        return addresses;
+        return documents.all();
     }
 
-    public boolean exists(String path) {
-        return documents.containsKey(path);
+    /** How many documents there are, counted without listing them. */
+    public int documentCount() {
+        return documents.count();
+    }
+
+    /** Whether there is a document at this (canonical) address. */
+    public boolean exists(Address address) {
+        return documents.exists(address);
     }
 
     /** Whether the document at this path has a page for browsers (a feed's). */
     public boolean hasView(String path) {
-        return views.containsKey(path);
+        return addressAt(path).map(documents::hasView).orElse(false);
     }
 
-    /** The address of the document at a canonical site path, if there is one there: one lookup. */
+    /**
+     * The address of the document at a canonical site path, if there is one there. Paths asked for
+     * recently are one lookup; others are parsed, which is cheap, but not free on every request.
+     */
     public Optional<Address> addressAt(String path) {
-        Document document = documents.get(path);
-        return document == null ? Optional.empty() : Optional.of(document.address());
+        Address known = resolved.getIfPresent(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Address> found = documents.at(path);
+        // only the paths of documents that exist are kept: a scan of made-up paths fills nothing
+        found.ifPresent(address -> resolved.put(path, address));
+        return found;
     }
 
     /**
@@ -180,14 +238,18 @@ public final class Publication {
      * @throws RenderGate.Busy when every render stayed busy for as long as a request may wait
      */
     public Optional<Representation> find(String path, boolean view) {
-        boolean asView = view && views.containsKey(path);
-        Supplier<Representation> render = asView ? views.get(path) : renderOf(path);
-        if (render == null) {
+        Optional<Address> address = addressAt(path);
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean asView = view && documents.hasView(address.get());
+        Optional<Supplier<Representation>> render = asView ? documents.view(address.get()) : documents.render(address.get());
+        if (render.isEmpty()) {
             return Optional.empty();
         }
         if (retired) {
             stats.miss();
-            return Optional.of(gate.render(render));
+            return Optional.of(gate.render(render.get()));
         }
         String key = cacheKey(path, asView);
         Representation present = rendered.getIfPresent(key);
@@ -196,12 +258,7 @@ public final class Publication {
             return Optional.of(present);
         }
         stats.miss();
-        return Optional.of(rendered.get(key, p -> gate.render(render)));
-    }
-
-    private Supplier<Representation> renderOf(String path) {
-        Document document = documents.get(path);
-        return document == null ? null : document.render();
+        return Optional.of(rendered.get(key, p -> gate.render(render.get())));
     }
 
     public Optional<Representation> find(String path) {

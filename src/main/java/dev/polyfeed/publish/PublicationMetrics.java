@@ -37,7 +37,7 @@ public class PublicationMetrics implements MeterBinder {
                 publication -> publication.feeds().size() * FeedFormat.values().length);
         gauge(registry, "polyfeed.publication.documents",
                 "Documents of the publication being served: feeds, archives, pages, OPML, assets",
-                publication -> publication.paths().size());
+                Publication::documentCount);
         for (Severity severity : Severity.values()) {
             Gauge.builder("polyfeed.publication.problems", store,
                     s -> s.loaded().map(publication -> (double) publication.problems().count(severity)).orElse(Double.NaN))

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
 import java.util.function.Supplier;
 
 import dev.polyfeed.address.Address;
+import dev.polyfeed.address.AddressParser;
 import dev.polyfeed.address.FeedFormat;
 import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.content.Author;
@@ -27,7 +27,7 @@ import dev.polyfeed.feed.OpmlWriter;
 import dev.polyfeed.page.PageWriter;
 import dev.polyfeed.publish.Representation.Kind;
 
-/** Renders every feed and page of a catalog into a {@link Publication}. Pure: catalog in, bytes out. */
+/** Makes a {@link Publication} of a catalog: which feeds and pages it has, and how each is rendered. Pure: catalog in, bytes out. */
 public final class Publisher {
 
     public static final String UTF_8 = "; charset=utf-8";
@@ -62,43 +62,152 @@ public final class Publisher {
         hub.ifPresent(Publisher::requireAbsoluteUrl);
         Catalog catalog = load.catalog();
         List<FeedScope> scopes = scopes(catalog);
-        FeedWriter feeds = new FeedWriter(catalog, hub);
-        PageWriter pages = new PageWriter(catalog);
-        Map<Address, Supplier<Representation>> documents = new HashMap<>();
-        // what a browser gets at a feed's address: the feed as a page (see Responses.wantsPage)
-        Map<Address, Supplier<Representation>> views = new HashMap<>();
+        return new Publication(load, scopes, new FromCatalog(catalog, scopes, feedSize, hub), cacheBytes, gate, stats);
+    }
 
-        for (FeedScope scope : scopes) {
-            for (FeedPage page : FeedPage.paginate(scope.posts(catalog), feedSize)) {
+    private static final byte[] STYLESHEET = resource("feed.xsl");
+    private static final byte[] SVG_ICON = resource("favicon.svg");
+    private static final byte[] ICO_ICON = resource("favicon.ico");
+
+    /**
+     * The documents of a catalog, decided by address: a post's page where the catalog has the post, a
+     * feed's documents where its scope has posts (the site's feed always), up to its oldest archive.
+     */
+    private static final class FromCatalog implements Publication.Documents {
+        private final Catalog catalog;
+        private final List<FeedScope> scopes;
+        private final int feedSize;
+        private final FeedWriter feeds;
+        private final PageWriter pages;
+        private final Instant newest;
+
+        FromCatalog(Catalog catalog, List<FeedScope> scopes, int feedSize, Optional<String> hub) {
+            this.catalog = catalog;
+            this.scopes = scopes;
+            this.feedSize = feedSize;
+            this.feeds = new FeedWriter(catalog, hub);
+            this.pages = new PageWriter(catalog);
+            this.newest = Publisher.newest(catalog.posts());
+        }
+
+        @Override
+        public Optional<Address> at(String path) {
+            Optional<List<String>> segments = AddressParser.segments(path);
+            if (segments.isEmpty()) {
+                return Optional.empty();
+            }
+            AddressParser.Parsed parsed = Address.parse(segments.get(), catalog);
+            // a folder's page is read as a variant of its folder without the slash: the path tells them apart
+            Address address = parsed instanceof AddressParser.Exact exact ? exact.address()
+                    : parsed instanceof AddressParser.Variant variant ? variant.canonical() : null;
+            return address != null && address.path().equals(path) && exists(address) ? Optional.of(address) : Optional.empty();
+        }
+
+        @Override
+        public boolean exists(Address address) {
+            if (address instanceof Address.PostPage page) {
+                return catalog.post(page.language(), page.slug()).isPresent();
+            }
+            if (address instanceof Address.FeedDocument document) {
+                List<Post> posts = posts(document.scope());
+                return posts != null && document.page() <= FeedPage.archives(posts.size(), feedSize);
+            }
+            if (address instanceof Address.ScopePage page) {
+                return posts(page.scope()) != null;
+            }
+            return address instanceof Address.Home || address instanceof Address.FeedList || address instanceof Address.RootFile;
+        }
+
+        /** A scope's posts, newest first; null for a scope this catalog has no feed for. */
+        private List<Post> posts(FeedScope scope) {
+            List<Post> posts = scope.posts(catalog);
+            return posts.isEmpty() && !(scope instanceof FeedScope.Everything) ? null : posts;
+        }
+
+        @Override
+        public Optional<Supplier<Representation>> render(Address address) {
+            if (!exists(address)) {
+                return Optional.empty();
+            }
+            Supplier<Representation> render;
+            if (address instanceof Address.PostPage page) {
+                Post post = catalog.post(page.language(), page.slug()).orElseThrow();
+                render = () -> Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated());
+            } else if (address instanceof Address.FeedDocument document) {
+                FeedPage page = FeedPage.of(posts(document.scope()), feedSize, document.page());
                 Kind kind = page.isCurrent() ? Kind.CURRENT : Kind.ARCHIVE;
-                Instant updated = newest(page.posts());
-                for (FeedFormat format : FeedFormat.values()) {
-                    Address.FeedDocument address = new Address.FeedDocument(scope, format, page.number());
-                    documents.put(address, () -> Representation.of(kind, feeds.write(address, page), format.mediaType() + UTF_8, updated));
-                    views.put(address, () -> Representation.of(kind, pages.feed(address, page), HTML, updated));
+                render = () -> Representation.of(kind, feeds.write(document, page), document.format().mediaType() + UTF_8,
+                        newest(page.posts()));
+            } else if (address instanceof Address.ScopePage scopePage) {
+                FeedPage page = FeedPage.of(posts(scopePage.scope()), feedSize, 0);
+                render = () -> Representation.of(Kind.CURRENT, pages.feed(scopePage.scope().in(FeedFormat.RSS), page), HTML,
+                        newest(page.posts()));
+            } else if (address instanceof Address.FeedList list) {
+                render = () -> Representation.of(Kind.CURRENT, OpmlWriter.write(catalog, scopes, list.format()), OPML, newest);
+            } else if (address instanceof Address.RootFile file) {
+                render = switch (file.kind()) {
+                    case STYLESHEET -> () -> Representation.of(Kind.ASSET, STYLESHEET, XSL, Instant.EPOCH);
+                    case SVG_ICON -> () -> Representation.of(Kind.ASSET, SVG_ICON, "image/svg+xml" + UTF_8, Instant.EPOCH);
+                    case ICO_ICON -> () -> Representation.of(Kind.ASSET, ICO_ICON, "image/x-icon", Instant.EPOCH);
+                };
+            } else {
+                render = () -> Representation.of(Kind.CURRENT, pages.home(), HTML, newest);
+            }
+            return Optional.of(render);
+        }
+
+        @Override
+        public boolean hasView(Address address) {
+            return address instanceof Address.FeedDocument && exists(address);
+        }
+
+        /** What a browser gets at a feed's address: the feed as a page (see Responses.wantsPage). */
+        @Override
+        public Optional<Supplier<Representation>> view(Address address) {
+            if (!(address instanceof Address.FeedDocument document) || !exists(document)) {
+                return Optional.empty();
+            }
+            FeedPage page = FeedPage.of(posts(document.scope()), feedSize, document.page());
+            Kind kind = page.isCurrent() ? Kind.CURRENT : Kind.ARCHIVE;
+            return Optional.of(() -> Representation.of(kind, pages.feed(document, page), HTML, newest(page.posts())));
+        }
+
+        @Override
+        public List<Address> all() {
+            List<Address> all = new ArrayList<>(count());
+            for (FeedScope scope : scopes) {
+                int archives = FeedPage.archives(scope.posts(catalog).size(), feedSize);
+                for (int number = 0; number <= archives; number++) {
+                    for (FeedFormat format : FeedFormat.values()) {
+                        all.add(new Address.FeedDocument(scope, format, number));
+                    }
                 }
-                if (page.isCurrent() && !scope.folders().isEmpty()) {
-                    documents.put(scope.page(), () -> Representation.of(kind, pages.feed(scope.in(FeedFormat.RSS), page), HTML, updated));
+                if (!scope.folders().isEmpty()) {
+                    all.add(scope.page());
                 }
             }
+            for (Post post : catalog.posts()) {
+                all.add(Address.of(post));
+            }
+            all.add(Address.HOME);
+            for (FeedFormat format : FeedFormat.values()) {
+                all.add(new Address.FeedList(format));
+            }
+            for (Address.RootFile.Kind kind : Address.RootFile.Kind.values()) {
+                all.add(new Address.RootFile(kind));
+            }
+            return all;
         }
-        for (Post post : catalog.posts()) {
-            documents.put(Address.of(post), () -> Representation.of(Kind.CURRENT, pages.post(post), HTML, post.updated()));
+
+        @Override
+        public int count() {
+            int count = catalog.posts().size() + 1 + FeedFormat.values().length + Address.RootFile.Kind.values().length;
+            for (FeedScope scope : scopes) {
+                count += (FeedPage.archives(scope.posts(catalog).size(), feedSize) + 1) * FeedFormat.values().length
+                        + (scope.folders().isEmpty() ? 0 : 1);
+            }
+            return count;
         }
-        Instant newest = newest(catalog.posts());
-        documents.put(Address.HOME, () -> Representation.of(Kind.CURRENT, pages.home(), HTML, newest));
-        for (FeedFormat format : FeedFormat.values()) {
-            documents.put(new Address.FeedList(format), () -> Representation.of(Kind.CURRENT,
-                    OpmlWriter.write(catalog, scopes, format), OPML, newest));
-        }
-        byte[] stylesheet = resource("feed.xsl");
-        documents.put(Address.STYLESHEET, () -> Representation.of(Kind.ASSET, stylesheet, XSL, Instant.EPOCH));
-        byte[] svgIcon = resource("favicon.svg");
-        byte[] icoIcon = resource("favicon.ico");
-        documents.put(Address.SVG_ICON,
-                () -> Representation.of(Kind.ASSET, svgIcon, "image/svg+xml" + UTF_8, Instant.EPOCH));
-        documents.put(Address.ICO_ICON, () -> Representation.of(Kind.ASSET, icoIcon, "image/x-icon", Instant.EPOCH));
-        return new Publication(load, scopes, documents, views, cacheBytes, gate, stats);
     }
 
     private static void requireAbsoluteUrl(String url) {

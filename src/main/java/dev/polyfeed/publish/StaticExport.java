@@ -20,14 +20,15 @@ public final class StaticExport {
     /** @return the number of documents written */
     public static int write(Publication publication, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
-        for (Address address : publication.addresses()) {
+        java.util.List<Address> addresses = publication.addresses();
+        for (Address address : addresses) {
             Path file = fileFor(root, address);
             Representation document = publication.find(address.path()).orElseThrow();
             Files.createDirectories(file.getParent());
             Files.write(file, document.body());
             Files.write(file.resolveSibling(file.getFileName() + ".gz"), document.gzipBody());
         }
-        return publication.addresses().size();
+        return addresses.size();
     }
 
     /** The file a document is written to, never outside the export folder. */

@@ -1,12 +1,10 @@
 package dev.polyfeed.web;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import dev.polyfeed.address.AddressParser;
 
 /** The request target as a valid URI, for requests that send characters a URI may not hold. */
 final class RequestUris {
@@ -48,46 +46,9 @@ final class RequestUris {
         return out.toString();
     }
 
-    /**
-     * The decoded, non-empty segments of a raw path, each decoded once (a {@code %25} stays a percent
-     * sign); empty when an escape does not decode to UTF-8.
-     */
+    /** See {@link AddressParser#segments}. */
     static Optional<List<String>> segments(String rawPath) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : rawPath.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            Optional<String> decoded = decode(segment);
-            if (decoded.isEmpty()) {
-                return Optional.empty();
-            }
-            segments.add(decoded.get());
-        }
-        return Optional.of(segments);
-    }
-
-    private static Optional<String> decode(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return Optional.of(segment);
-        }
-        ByteBuffer bytes = ByteBuffer.allocate(segment.length() * 4);
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c == '%' && i + 2 < segment.length() && isHex(segment.charAt(i + 1)) && isHex(segment.charAt(i + 2))) {
-                bytes.put((byte) Integer.parseInt(segment, i + 1, i + 3, 16));
-                i += 2;
-            } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        bytes.flip();
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+        return AddressParser.segments(rawPath);
     }
 
     private static boolean isValid(String uri) {

@@ -57,7 +57,7 @@ final class Router {
         boolean exact = parsed instanceof AddressParser.Exact;
         Address address = exact ? ((AddressParser.Exact) parsed).address() : ((AddressParser.Variant) parsed).canonical();
         String path = address.path();
-        if (!publication.exists(path)) {
+        if (!publication.exists(address)) {
             return elsewhere(segments, Address.alias(segments, publication.catalog()))
                     .orElseGet(() -> new Missing(address instanceof Address.FeedDocument feed && feed.page() > 0
                             ? "No archive " + feed.page() + " of this feed." : "Nothing at " + path + "."));

@@ -62,7 +62,7 @@ public final class FeedFingerprints {
         Map<Post, byte[]> posts = new IdentityHashMap<>();
         Map<String, Feed> feeds = new LinkedHashMap<>();
         for (FeedScope scope : publication.feeds()) {
-            FeedPage current = FeedPage.paginate(scope.posts(catalog), feedSize).get(0);
+            FeedPage current = FeedPage.of(scope.posts(catalog), feedSize, 0);
             Digest digest = new Digest();
             digest.text(site.baseUrl()).text(site.title()).text(scope.id(site)).text(scope.title(site))
                     .text(scope.description(site)).text(scope.languageIfAny().map(Language::tag).orElse(""))

@@ -37,8 +37,8 @@ class ExportTest {
     void exportedFilesEqualServedBodies() throws Exception {
         Publication publication = store.current();
         int written = StaticExport.write(publication, export);
-        assertEquals(publication.paths().size(), written);
-        for (String path : publication.paths()) {
+        assertEquals(publication.addresses().size(), written);
+        for (String path : publication.addresses().stream().map(dev.polyfeed.address.Address::path).toList()) {
             byte[] served = given().urlEncodingEnabled(false).header("Accept-Encoding", "identity").when().get(path)
                     .then().statusCode(200).extract().asByteArray();
             Path file = fileOf(path);

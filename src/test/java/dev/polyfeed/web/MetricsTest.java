@@ -109,7 +109,7 @@ class MetricsTest {
             feeds += Pattern.compile("xmlUrl=\"").matcher(opml).results().count();
         }
         assertEquals(feeds, metrics.get("polyfeed_publication_feeds"));
-        assertEquals(store.current().paths().size(), metrics.get("polyfeed_publication_documents"));
+        assertEquals(store.current().documentCount(), metrics.get("polyfeed_publication_documents"));
         // the three files readiness lists as skipped
         assertEquals(3, metrics.get("polyfeed_publication_problems{severity=error}"));
         assertTrue(metrics.get("polyfeed_publication_problems{severity=warning}") >= 1);

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,32 +48,37 @@ public final class Catalog {
     private final Map<String, List<Post>> byAuthor;
     private final Map<Language, Map<String, List<Post>>> byLanguageAndAuthor;
     private final List<ContentProblem> problems;
+    /** Where, in {@link #problems}, what building the catalog found follows what loading the files found. */
+    private final int catalogProblemsFrom;
     private final int drafts;
 
-    private Catalog(Site site, List<Post> posts, Map<String, Post> aliases, List<ContentProblem> problems, int drafts) {
+    private Catalog(Site site, List<Post> posts, Map<String, Post> aliases, List<ContentProblem> problems,
+            int catalogProblemsFrom, int drafts) {
         this.site = site;
         this.byAlias = aliases;
         this.problems = List.copyOf(problems);
+        this.catalogProblemsFrom = catalogProblemsFrom;
         this.drafts = drafts;
         this.tags = canonicalTags(posts);
-        List<Post> labelled = new ArrayList<>(posts.size());
-        for (Post post : posts) {
-            List<Tag> canonical = post.tags().stream().map(tag -> tags.get(tag.key())).toList();
-            // most posts spell their tags as the first post did: they stay as they are
-            labelled.add(canonical.equals(post.tags()) ? post : post.withTags(canonical));
+        Post[] labelled = new Post[posts.size()];
+        for (int i = 0; i < labelled.length; i++) {
+            labelled[i] = withCanonicalTags(posts.get(i), tags);
         }
-        labelled.sort(NEWEST_FIRST);
-        this.posts = List.copyOf(labelled);
+        NewestFirst.sort(labelled, post -> post.published().getEpochSecond(), NEWEST_FIRST);
+        this.posts = List.of(labelled);
 
+        // every load builds these for every post: sized once, and the lists handed out as they are built
+        // (read-only views) rather than copied again
+        int expected = capacity(labelled.length);
         Map<Language, List<Post>> languages = new TreeMap<>();
-        Map<String, List<Post>> tagged = new HashMap<>();
+        Map<String, List<Post>> tagged = new HashMap<>(capacity(tags.size()));
         Map<Language, Map<String, List<Post>>> languageTagged = new TreeMap<>();
-        Map<String, List<Post>> slugs = new HashMap<>();
+        Map<String, List<Post>> slugs = new HashMap<>(expected);
         Map<String, List<Post>> translated = new HashMap<>();
         Map<String, Author> people = new LinkedHashMap<>();
         Map<String, List<Post>> authored = new HashMap<>();
         Map<Language, Map<String, List<Post>>> languageAuthored = new TreeMap<>();
-        for (Post post : this.posts) {
+        for (Post post : labelled) {
             for (Author author : post.authors()) {
                 people.putIfAbsent(author.key(), author);
                 List<Post> theirs = authored.computeIfAbsent(author.key(), k -> new ArrayList<>());
@@ -84,26 +90,53 @@ public final class Catalog {
                 }
             }
             languages.computeIfAbsent(post.language(), k -> new ArrayList<>()).add(post);
-            slugs.computeIfAbsent(post.slug(), k -> new ArrayList<>()).add(post);
-            translated.computeIfAbsent(translationKey(post), k -> new ArrayList<>()).add(post);
+            List<Post> sameSlug = slugs.get(post.slug());
+            if (sameSlug == null) {
+                // most slugs are one post's: a list of one until a second comes
+                slugs.put(post.slug(), List.of(post));
+            } else {
+                if (!(sameSlug instanceof ArrayList)) {
+                    sameSlug = new ArrayList<>(sameSlug);
+                    slugs.put(post.slug(), sameSlug);
+                }
+                sameSlug.add(post);
+            }
+            if (post.keys().translationKey() != null) {
+                translated.computeIfAbsent(post.keys().translationKey(), k -> new ArrayList<>()).add(post);
+            }
+            Map<String, List<Post>> inLanguage = post.tags().isEmpty() ? null
+                    : languageTagged.computeIfAbsent(post.language(), k -> new HashMap<>());
             for (Tag tag : post.tags()) {
                 tagged.computeIfAbsent(tag.key(), k -> new ArrayList<>()).add(post);
-                languageTagged.computeIfAbsent(post.language(), k -> new HashMap<>())
-                        .computeIfAbsent(tag.key(), k -> new ArrayList<>()).add(post);
+                inLanguage.computeIfAbsent(tag.key(), k -> new ArrayList<>()).add(post);
             }
         }
-        this.byLanguage = freeze(languages);
-        this.byTag = freeze(tagged);
-        Map<Language, Map<String, List<Post>>> frozen = new TreeMap<>();
-        languageTagged.forEach((language, map) -> frozen.put(language, freeze(map)));
-        this.byLanguageAndTag = Collections.unmodifiableMap(frozen);
-        this.bySlug = freeze(slugs);
-        this.byTranslationKey = freeze(translated);
+        this.byLanguage = readOnly(languages);
+        this.byTag = readOnly(tagged);
+        languageTagged.replaceAll((language, map) -> readOnly(map));
+        this.byLanguageAndTag = Collections.unmodifiableMap(languageTagged);
+        this.bySlug = readOnly(slugs);
+        this.byTranslationKey = readOnly(translated);
         this.authors = Collections.unmodifiableMap(people);
-        this.byAuthor = freeze(authored);
-        Map<Language, Map<String, List<Post>>> frozenAuthors = new TreeMap<>();
-        languageAuthored.forEach((language, map) -> frozenAuthors.put(language, freeze(map)));
-        this.byLanguageAndAuthor = Collections.unmodifiableMap(frozenAuthors);
+        this.byAuthor = readOnly(authored);
+        languageAuthored.replaceAll((language, map) -> readOnly(map));
+        this.byLanguageAndAuthor = Collections.unmodifiableMap(languageAuthored);
+    }
+
+    /** The post with each tag spelled as the site spells it: most posts already are, and stay as they are. */
+    private static Post withCanonicalTags(Post post, Map<String, Tag> canonical) {
+        List<Tag> own = post.tags();
+        for (int i = 0; i < own.size(); i++) {
+            if (!canonical.get(own.get(i).key()).equals(own.get(i))) {
+                return post.withTags(own.stream().map(tag -> canonical.get(tag.key())).toList());
+            }
+        }
+        return post;
+    }
+
+    /** A hash map's capacity for this many entries, so that building it never resizes. */
+    private static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 
     /**
@@ -112,6 +145,7 @@ public final class Catalog {
      */
     public static Catalog of(Site site, List<Post> parsed, List<ContentProblem> problems, PostPlacement placement) {
         List<ContentProblem> allProblems = new ArrayList<>(problems);
+        int catalogProblemsFrom = allProblems.size();
         List<Post> published = new ArrayList<>();
         int drafts = 0;
         for (Post post : parsed) {
@@ -122,7 +156,112 @@ public final class Catalog {
             }
         }
         List<Post> addressed = distinctAddresses(site, published, allProblems, placement);
-        return new Catalog(site, addressed, PostAliases.index(addressed, placement, allProblems), allProblems, drafts);
+        return new Catalog(site, addressed, PostAliases.index(addressed, placement, allProblems), allProblems,
+                catalogProblemsFrom, drafts);
+    }
+
+    /**
+     * Whether the catalog would index two versions of a post alike: the same file, address, id, date,
+     * language, tags, authors, translation key and old addresses, only its title, summary, body or
+     * other shown fields differ. Such an edit, the commonest there is, leaves every list of posts as
+     * it was but for the one post in it (see {@link #replacing}).
+     */
+    public static boolean indexesAlike(Post a, Post b) {
+        return a.source().equals(b.source()) && a.language().equals(b.language()) && a.slug().equals(b.slug())
+                && a.id().equals(b.id()) && a.url().equals(b.url()) && a.published().equals(b.published())
+                && a.tags().equals(b.tags()) && a.authors().equals(b.authors()) && a.draft() == b.draft()
+                && Objects.equals(a.page(), b.page()) && a.keys().equals(b.keys());
+    }
+
+    /**
+     * This catalog with some of its posts replaced by versions it indexes alike ({@link #indexesAlike}),
+     * and the problems loading found replaced: what {@link #of} builds from the same files, made by
+     * copying only the lists those posts are in. A reload after an edit to one post of fifty thousand
+     * does not sort and index them all again.
+     *
+     * @param replaced each post of this catalog (the instance it holds) and its new version
+     * @param loadProblems what loading the files found now, by place
+     * @return empty when a post to replace is not one this catalog holds as it is
+     */
+    public Optional<Catalog> replacing(Map<Post, Post> replaced, List<ContentProblem> loadProblems) {
+        for (Map.Entry<Post, Post> change : replaced.entrySet()) {
+            Post held = change.getKey();
+            if (!indexesAlike(held, change.getValue()) || post(held.language(), held.slug()).orElse(null) != held) {
+                return Optional.empty();
+            }
+        }
+        List<ContentProblem> problems = new ArrayList<>(loadProblems);
+        problems.addAll(this.problems.subList(catalogProblemsFrom, this.problems.size()));
+        return Optional.of(new Catalog(this, replaced, problems, loadProblems.size()));
+    }
+
+    /** See {@link #replacing}: every list that holds a replaced post is copied with the new version in it. */
+    private Catalog(Catalog before, Map<Post, Post> replaced, List<ContentProblem> problems, int catalogProblemsFrom) {
+        this.site = before.site;
+        this.problems = List.copyOf(problems);
+        this.catalogProblemsFrom = catalogProblemsFrom;
+        this.drafts = before.drafts;
+        this.tags = before.tags;
+        this.authors = before.authors;
+        this.posts = swapped(before.posts, replaced);
+        Map<Language, List<Post>> languages = new TreeMap<>(before.byLanguage);
+        Map<String, List<Post>> tagged = new HashMap<>(before.byTag);
+        Map<Language, Map<String, List<Post>>> languageTagged = new TreeMap<>(before.byLanguageAndTag);
+        Map<String, List<Post>> slugs = new HashMap<>(before.bySlug);
+        Map<String, List<Post>> translated = new HashMap<>(before.byTranslationKey);
+        Map<String, List<Post>> authored = new HashMap<>(before.byAuthor);
+        Map<Language, Map<String, List<Post>>> languageAuthored = new TreeMap<>(before.byLanguageAndAuthor);
+        Map<String, Post> aliases = new HashMap<>(before.byAlias);
+        for (Post held : replaced.keySet()) {
+            Language language = held.language();
+            languages.computeIfPresent(language, (k, list) -> swapped(list, replaced));
+            slugs.computeIfPresent(held.slug(), (k, list) -> swapped(list, replaced));
+            if (held.keys().translationKey() != null) {
+                translated.computeIfPresent(held.keys().translationKey(), (k, list) -> swapped(list, replaced));
+            }
+            Map<String, List<Post>> inLanguage = new HashMap<>(languageTagged.getOrDefault(language, Map.of()));
+            for (Tag tag : held.tags()) {
+                tagged.computeIfPresent(tag.key(), (k, list) -> swapped(list, replaced));
+                inLanguage.computeIfPresent(tag.key(), (k, list) -> swapped(list, replaced));
+            }
+            if (!held.tags().isEmpty()) {
+                languageTagged.put(language, Collections.unmodifiableMap(inLanguage));
+            }
+            Map<String, List<Post>> theirs = new HashMap<>(languageAuthored.getOrDefault(language, Map.of()));
+            for (Author author : held.authors()) {
+                authored.computeIfPresent(author.key(), (k, list) -> swapped(list, replaced));
+                theirs.computeIfPresent(author.key(), (k, list) -> swapped(list, replaced));
+            }
+            if (!held.authors().isEmpty()) {
+                languageAuthored.put(language, Collections.unmodifiableMap(theirs));
+            }
+            for (String alias : held.keys().aliases()) {
+                aliases.computeIfPresent(alias, (k, post) -> replaced.getOrDefault(post, post));
+            }
+        }
+        this.byLanguage = Collections.unmodifiableMap(languages);
+        this.byTag = Collections.unmodifiableMap(tagged);
+        this.byLanguageAndTag = Collections.unmodifiableMap(languageTagged);
+        this.bySlug = Collections.unmodifiableMap(slugs);
+        this.byTranslationKey = Collections.unmodifiableMap(translated);
+        this.byAuthor = Collections.unmodifiableMap(authored);
+        this.byLanguageAndAuthor = Collections.unmodifiableMap(languageAuthored);
+        this.byAlias = before.byAlias.isEmpty() ? before.byAlias : Collections.unmodifiableMap(aliases);
+    }
+
+    /** The list with each replaced post (found by identity) in its place; the list itself if it holds none. */
+    private static List<Post> swapped(List<Post> list, Map<Post, Post> replaced) {
+        Post[] copy = null;
+        for (int i = 0; i < list.size(); i++) {
+            Post now = replaced.get(list.get(i));
+            if (now != null) {
+                if (copy == null) {
+                    copy = list.toArray(Post[]::new);
+                }
+                copy[i] = now;
+            }
+        }
+        return copy == null ? list : List.of(copy);
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -138,20 +277,23 @@ public final class Catalog {
      */
     static List<Post> distinctAddresses(Site site, List<Post> posts, List<ContentProblem> problems,
             PostPlacement placement) {
-        Map<String, List<Post>> byPath = new LinkedHashMap<>();
+        // nearly every address is one post's: only those of several get a list
+        Map<String, Post> firstAt = new HashMap<>(capacity(posts.size()));
+        Map<String, List<Post>> shared = new LinkedHashMap<>();
         for (Post post : posts) {
-            byPath.computeIfAbsent(addressKey(post.language(), post.slug()), k -> new ArrayList<>()).add(post);
-        }
-        Set<String> taken = new HashSet<>(byPath.keySet());
-        Map<Post, Post> moved = new IdentityHashMap<>();
-        for (List<Post> same : byPath.values()) {
-            if (same.size() < 2) {
-                continue;
+            String key = addressKey(post.language(), post.slug());
+            Post first = firstAt.putIfAbsent(key, post);
+            if (first != null) {
+                shared.computeIfAbsent(key, k -> new ArrayList<>(List.of(first))).add(post);
             }
+        }
+        Map<String, Post> taken = firstAt;
+        Map<Post, Post> moved = new IdentityHashMap<>();
+        for (List<Post> same : shared.values()) {
             same.sort(Comparator.comparing(Post::published).thenComparing(Post::source));
             Post first = same.get(0);
             for (Post later : same.subList(1, same.size())) {
-                String slug = free(taken, placement, later.language(), DAY.format(later.published()) + "-" + later.slug());
+                String slug = free(taken, later, DAY.format(later.published()) + "-" + later.slug());
                 Post qualified = later.withSlug(slug, site, placement);
                 moved.put(later, qualified);
                 problems.add(ContentProblem.warning(later.source(), ProblemKind.SAME_ADDRESS)
@@ -169,7 +311,7 @@ public final class Catalog {
             if (holder != null) {
                 Post own = post.withDerivedId(site);
                 while (byId.containsKey(own.id())) {
-                    own = own.withSlug(free(taken, placement, own.language(), own.slug()), site, placement);
+                    own = own.withSlug(free(taken, own, own.slug()), site, placement);
                 }
                 problems.add(ContentProblem.warning(post.source(), ProblemKind.SAME_ADDRESS)
                         .message("id '" + post.id() + "' is already the id of " + holder.source()
@@ -183,13 +325,13 @@ public final class Catalog {
         return addressed;
     }
 
-    /** {@code slug}, else {@code slug-2}, {@code slug-3}…: the first not taken in the language, now taken. */
-    private static String free(Set<String> taken, PostPlacement placement, Language language, String slug) {
+    /** {@code slug}, else {@code slug-2}, {@code slug-3}…: the first not taken in the post's language, now taken by it. */
+    private static String free(Map<String, Post> taken, Post post, String slug) {
         String candidate = slug;
-        for (int n = 2; taken.contains(addressKey(language, candidate)); n++) {
+        for (int n = 2; taken.containsKey(addressKey(post.language(), candidate)); n++) {
             candidate = slug + "-" + n;
         }
-        taken.add(addressKey(language, candidate));
+        taken.put(addressKey(post.language(), candidate), post);
         return candidate;
     }
 
@@ -212,10 +354,10 @@ public final class Catalog {
         return Collections.unmodifiableMap(tags);
     }
 
-    private static <K> Map<K, List<Post>> freeze(Map<K, List<Post>> map) {
-        Map<K, List<Post>> copy = map instanceof TreeMap ? new TreeMap<>() : new HashMap<>();
-        map.forEach((key, list) -> copy.put(key, List.copyOf(list)));
-        return Collections.unmodifiableMap(copy);
+    /** The map, and each of its lists, read-only: built for this catalog alone, so not copied. */
+    private static <K> Map<K, List<Post>> readOnly(Map<K, List<Post>> map) {
+        map.replaceAll((key, list) -> list instanceof ArrayList ? Collections.unmodifiableList(list) : list);
+        return Collections.unmodifiableMap(map);
     }
 
     public Site site() {
@@ -311,14 +453,12 @@ public final class Catalog {
      * has one (Hugo's rule, whatever their slugs), else those sharing its slug and naming no key.
      */
     public List<Post> translationsOf(Post post) {
-        return byTranslationKey.getOrDefault(translationKey(post), List.of()).stream()
-                .filter(other -> !other.language().equals(post.language()))
-                .sorted(Comparator.comparing(Post::language)).toList();
-    }
-
-    private static String translationKey(Post post) {
         String key = post.keys().translationKey();
-        return key != null ? "key:" + key : "slug:" + post.slug();
+        List<Post> candidates = key != null ? byTranslationKey.getOrDefault(key, List.of())
+                : bySlug.getOrDefault(post.slug(), List.of());
+        return candidates.stream()
+                .filter(other -> !other.language().equals(post.language()) && Objects.equals(other.keys().translationKey(), key))
+                .sorted(Comparator.comparing(Post::language)).toList();
     }
 
     /** The post an old address of it names (see {@link Post.Keys#aliasKey}), if one does. */

@@ -86,23 +86,46 @@ public final class ContentLoader {
      * Git does, since a second edit within the file system's time resolution would keep its stamp.
      */
     public static final class Parsed {
-        public static final Parsed NONE = new Parsed(null, null, null, Map.of(), 0);
+        public static final Parsed NONE = new Parsed(null, null, null, Map.of(), 0, null, List.of(), List.of(), false);
 
         private final Path folder;
         private final Site site;
         private final Map<String, Author> authors;
         private final Map<Path, Entry> byFile;
         private final int readNow;
+        /** The catalog this load built, the post files it found in order, and what it found wrong before parsing any. */
+        private final Catalog catalog;
+        private final List<Path> files;
+        private final List<ContentProblem> general;
+        private final boolean patched;
 
-        record Entry(FileStamp stamp, PostParser.Result result) {
+        /**
+         * @param settled whether the file was modified long enough before the load that read it for its
+         *        stamp to tell a later edit apart (see {@link #RACY_MILLIS}); an unsettled file's result
+         *        is kept only to compare the next version with
+         */
+        record Entry(FileStamp stamp, PostParser.Result result, boolean settled) {
         }
 
-        private Parsed(Path folder, Site site, Map<String, Author> authors, Map<Path, Entry> byFile, int readNow) {
+        private Parsed(Path folder, Site site, Map<String, Author> authors, Map<Path, Entry> byFile, int readNow,
+                Catalog catalog, List<Path> files, List<ContentProblem> general, boolean patched) {
             this.readNow = readNow;
             this.folder = folder;
             this.site = site;
             this.authors = authors;
             this.byFile = byFile;
+            this.catalog = catalog;
+            this.files = files;
+            this.general = general;
+            this.patched = patched;
+        }
+
+        /**
+         * Whether this load's catalog was the previous one with the edited posts put in their places
+         * ({@link Catalog#replacing}), rather than built from every post.
+         */
+        public boolean patched() {
+            return patched;
         }
 
         /** What can be taken from this for a load of {@code folder} with this site and these authors. */
@@ -188,14 +211,18 @@ public final class ContentLoader {
 
         long started = System.currentTimeMillis();
         Found found = find(root, source, problems);
+        List<ContentProblem> general = problems.byPlace();
         PostParser parser = new PostParser(site, authors, bodies, placement);
         Map<Path, Parsed.Entry> reusable = previous.reusableFor(source, site, authors);
-        Map<Path, Parsed.Entry> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+        // sized for every file at once: filled from every core, resizing it is contended
+        Map<Path, Parsed.Entry> parsed = new java.util.concurrent.ConcurrentHashMap<>(found.posts().size());
         java.util.concurrent.atomic.AtomicInteger readNow = new java.util.concurrent.atomic.AtomicInteger();
+        // files read again, each with its parse result of the previous load (if any) and of this one
+        Map<PostParser.Result, PostParser.Result> reread = new java.util.concurrent.ConcurrentHashMap<>();
         List<PostParser.Result> results = found.posts().parallelStream()
                 .map(file -> {
                     Parsed.Entry before = reusable.get(file);
-                    if (before != null && before.stamp().equals(found.stamps().get(file))) {
+                    if (before != null && before.settled() && before.stamp().equals(found.stamps().get(file))) {
                         parsed.put(file, before);
                         return before.result();
                     }
@@ -206,8 +233,9 @@ public final class ContentLoader {
                     }
                     PostParser.Result result = parser.parse(read.get(), file.getParent());
                     FileStamp stamp = stampOf(read.get());
-                    if (stamp.modified().toEpochMilli() < started - RACY_MILLIS) {
-                        parsed.put(file, new Parsed.Entry(stamp, result));
+                    parsed.put(file, new Parsed.Entry(stamp, result, stamp.modified().toEpochMilli() < started - RACY_MILLIS));
+                    if (before != null) {
+                        reread.put(result, before.result());
                     }
                     return result;
                 })
@@ -224,11 +252,46 @@ public final class ContentLoader {
                 skipped--;
             }
         }
-        Catalog catalog = Catalog.of(site, posts, problems.byPlace(), placement);
+        List<ContentProblem> loadProblems = problems.byPlace();
+        Optional<Catalog> patched = reusable.isEmpty() ? Optional.empty()
+                : patched(previous, found.posts(), general, results, reread, loadProblems);
+        Catalog catalog = patched.orElseGet(() -> Catalog.of(site, posts, loadProblems, placement));
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint(), "Polyfeed layout",
-                new Parsed(source, site, authors, Map.copyOf(parsed), readNow.get()));
+                new Parsed(source, site, authors, java.util.Collections.unmodifiableMap(parsed), readNow.get(), catalog,
+                        found.posts(), general, patched.isPresent()));
     }
+
+    /**
+     * The previous load's catalog with the posts read again put in their places, when that is what
+     * building it from every post would give: the same files, nothing new found wrong outside them, and
+     * every post read again indexed as its previous version was ({@link Catalog#indexesAlike}).
+     * Otherwise empty, and the catalog is built from every post.
+     */
+    private static Optional<Catalog> patched(Parsed previous, List<Path> files, List<ContentProblem> general,
+            List<PostParser.Result> results, Map<PostParser.Result, PostParser.Result> reread,
+            List<ContentProblem> loadProblems) {
+        if (previous.catalog == null || reread.size() > PATCHED_POSTS || !previous.general.equals(general)
+                || !previous.files.equals(files)) {
+            return Optional.empty();
+        }
+        if (results.contains(null)) {
+            return Optional.empty(); // a file that could be read before and cannot now
+        }
+        Map<Post, Post> replaced = new java.util.IdentityHashMap<>();
+        for (Map.Entry<PostParser.Result, PostParser.Result> change : reread.entrySet()) {
+            Post before = change.getValue().post();
+            Post now = change.getKey().post();
+            if (before == null || now == null) {
+                return Optional.empty();
+            }
+            replaced.put(before, now);
+        }
+        return previous.catalog.replacing(replaced, loadProblems);
+    }
+
+    /** Beyond this many posts read again, building the catalog from every post costs no more than patching it. */
+    private static final int PATCHED_POSTS = 64;
 
     private static FileStamp stampOf(PostSource read) {
         return new FileStamp(read.bodyInFile().map(BodyText.InFile::size).orElse((long) read.bytes().length), read.modified());
@@ -279,7 +342,7 @@ public final class ContentLoader {
         String fingerprint = find(root, source, new ProblemCollector()).fingerprint();
         // a generator site's posts depend on each other (links filled in, template values): all read again
         return new Result(catalog, skipped + duplicates, 0, fingerprint, generator.summary,
-                new Parsed(null, null, null, Map.of(), generator.entries.size()));
+                new Parsed(null, null, null, Map.of(), generator.entries.size(), null, List.of(), List.of(), false));
     }
 
     /**
@@ -384,6 +447,10 @@ public final class ContentLoader {
         }
         MessageDigest digest = sha256();
         digest.update(root.toString().getBytes(StandardCharsets.UTF_8));
+        // every file's path starts with the root's: its relative path is the rest of the string, made
+        // without Path.relativize, which every reload would otherwise do for every file
+        int rootLength = root.toString().length() + 1;
+        java.nio.ByteBuffer stampBytes = java.nio.ByteBuffer.allocate(2 * Long.BYTES);
         Function<Path, String> display = file -> display(configured.resolve(root.relativize(file).toString()));
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -399,8 +466,9 @@ public final class ContentLoader {
                             if (isHidden(file)) {
                                 return FileVisitResult.CONTINUE;
                             }
-                            digest.update((root.relativize(file) + "\0" + attrs.size() + "\0"
-                                    + attrs.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                            digest.update(file.toString().substring(rootLength).getBytes(StandardCharsets.UTF_8));
+                            digest.update(stampBytes.clear().putLong(attrs.size())
+                                    .putLong(attrs.lastModifiedTime().toMillis()).array());
                             if (isSiteFile(root, file)) {
                                 return FileVisitResult.CONTINUE;
                             }
@@ -439,7 +507,9 @@ public final class ContentLoader {
                 bundles.add(post.getParent());
             }
         }
-        posts.removeIf(post -> isBundleResource(root, post, bundles));
+        if (!bundles.isEmpty()) {
+            posts.removeIf(post -> isBundleResource(root, post, bundles));
+        }
         ignored[0] += resources - posts.size();
         posts.sort(Path::compareTo);
         // the walk's order is the file system's: the fingerprint of the same files must not depend on it

@@ -24,10 +24,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 import dev.polyfeed.address.Address;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.ContentLoader;
+import dev.polyfeed.content.GeneratorSite;
 import dev.polyfeed.content.Post;
 
 /**
@@ -97,7 +99,12 @@ class GeneratedTreeProperties {
             Publication publication = Publisher.publish(load, 5, Optional.empty(), 16 << 20);
             var parser = DocumentBuilderFactory.newInstance();
             parser.setNamespaceAware(true);
-            for (String path : publication.paths()) {
+            List<Address> addresses = publication.addresses();
+            assertEquals(addresses.size(), publication.documentCount(), "documents counted as listed");
+            for (Address address : addresses) {
+                String path = address.path();
+                // every document is found again by its path, however odd the generated slug or tag
+                assertEquals(Optional.of(address), publication.addressAt(path), path);
                 if (path.endsWith(".xml")) {
                     byte[] body = publication.find(path).orElseThrow().body();
                     parser.newDocumentBuilder().parse(new ByteArrayInputStream(body));
@@ -105,7 +112,7 @@ class GeneratedTreeProperties {
             }
             for (Post post : catalog.posts()) {
                 String path = Address.of(post).path();
-                assertTrue(publication.exists(path), path);
+                assertTrue(publication.addressAt(path).isPresent(), path);
                 assertTrue(new String(publication.find(path).orElseThrow().body(), StandardCharsets.UTF_8)
                         .contains(post.title()), path);
             }
@@ -114,5 +121,102 @@ class GeneratedTreeProperties {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** An edit to a generated tree: to one of its files (by index, modulo their number), or a new file. */
+    record Edit(int file, int kind, int n) {
+    }
+
+    @Provide
+    Arbitrary<List<Edit>> edits() {
+        return Combinators.combine(Arbitraries.integers().between(0, 100), Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(0, 1_000)).as(Edit::new).list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    /**
+     * A reload after edits (a title, a body, tags, a date, a slug, a deleted or a new file) builds the
+     * catalog a first load of the edited tree builds, whether it patched the previous catalog or built
+     * a new one.
+     */
+    @Property(tries = 80)
+    void aReloadAfterEditsBuildsWhatAFullLoadBuilds(@ForAll("trees") List<PostFile> files, @ForAll("edits") List<Edit> edits)
+            throws Exception {
+        Path root = Files.createTempDirectory("edited-tree");
+        try {
+            Files.writeString(root.resolve("site.yml"), "title: Generated\nid: {authority: example.org, date: 2024}\n");
+            for (PostFile file : files) {
+                Path path = root.resolve(file.path());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.text());
+            }
+            ContentLoader loader = new ContentLoader(Address::postPath);
+            ContentLoader.Result first = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
+                    ContentLoader.Parsed.NONE);
+            for (Edit edit : edits) {
+                Path path = root.resolve(files.get(edit.file() % files.size()).path());
+                if (!Files.exists(path)) {
+                    continue;
+                }
+                String text = Files.readString(path);
+                switch (edit.kind()) {
+                    case 0 -> Files.writeString(path, text.replaceFirst("title: .*", "title: \"Edited " + edit.n() + "\""));
+                    case 1 -> Files.writeString(path, text + "More text " + edit.n() + ".\n");
+                    case 2 -> Files.writeString(path, text.replaceFirst("tags: .*", "tags: [t" + edit.n() % 3 + "]"));
+                    case 3 -> Files.writeString(path, text.replaceFirst("title: ", "date: 2019-0" + (1 + edit.n() % 9) + "-01\ntitle: "));
+                    case 4 -> Files.writeString(path, text.replaceFirst("title: ", "slug: moved-" + edit.n() % 2 + "\ntitle: "));
+                    case 5 -> Files.delete(path);
+                    default -> Files.writeString(path.resolveSibling("new-" + edit.n() + ".md"),
+                            "---\ntitle: New " + edit.n() + "\ntags: [AI]\n---\nNew.\n");
+                }
+            }
+            ContentLoader.Result reloaded = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
+                    first.parsed());
+            ContentLoader.Result full = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
+                    ContentLoader.Parsed.NONE);
+            assertSameCatalog(full.catalog(), reloaded.catalog());
+            assertEquals(full.skippedFiles(), reloaded.skippedFiles());
+            // both ways must be tried: patching the previous catalog, and building it anew
+            Statistics.collect(reloaded.parsed().patched() ? "patched" : "built");
+            Statistics.coverage(coverage -> {
+                coverage.check("patched").count(times -> times > 0);
+                coverage.check("built").count(times -> times > 0);
+            });
+        } finally {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Every way feeds and pages look posts up gives the same posts in the same order, and the same problems. */
+    static void assertSameCatalog(Catalog expected, Catalog actual) {
+        assertEquals(expected.posts(), actual.posts());
+        assertEquals(expected.drafts(), actual.drafts());
+        assertEquals(expected.languages(), actual.languages());
+        assertEquals(expected.tags(), actual.tags());
+        assertEquals(expected.authors(), actual.authors());
+        for (var language : expected.languages()) {
+            assertEquals(expected.posts(language), actual.posts(language), language.tag());
+            assertEquals(expected.tags(language), actual.tags(language), language.tag());
+            assertEquals(expected.authors(language), actual.authors(language), language.tag());
+            for (var tag : expected.tags(language)) {
+                assertEquals(expected.posts(language, tag.key()), actual.posts(language, tag.key()), tag.key());
+            }
+            for (var author : expected.authors(language)) {
+                assertEquals(expected.postsBy(language, author.key()), actual.postsBy(language, author.key()));
+            }
+        }
+        for (var tag : expected.tags()) {
+            assertEquals(expected.posts(tag.key()), actual.posts(tag.key()), tag.key());
+        }
+        for (var author : expected.authors()) {
+            assertEquals(expected.postsBy(author.key()), actual.postsBy(author.key()));
+        }
+        for (Post post : expected.posts()) {
+            assertEquals(expected.translationsOf(post), actual.translationsOf(post), post.source());
+            assertEquals(expected.post(post.language(), post.slug()), actual.post(post.language(), post.slug()));
+        }
+        assertEquals(expected.problems().stream().sorted(dev.polyfeed.content.ContentProblem.BY_PLACE).map(Object::toString).toList(),
+                actual.problems().stream().sorted(dev.polyfeed.content.ContentProblem.BY_PLACE).map(Object::toString).toList());
     }
 }

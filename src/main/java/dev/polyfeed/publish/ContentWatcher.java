@@ -26,8 +26,12 @@ import org.jboss.logging.Logger;
 final class ContentWatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ContentWatcher.class);
-    /** Editors save in bursts (temp file, rename, chmod): wait until the tree is quiet this long. */
-    static final long QUIET_MILLIS = 300;
+    /**
+     * Editors save in bursts (temporary file, rename, chmod) a few milliseconds long: wait until the
+     * tree is quiet this long. Every millisecond here is one more before an edit is served; a burst cut
+     * short is only one more reload, which the next event asks for.
+     */
+    static final long QUIET_MILLIS = 150;
     /** ...but never longer than this after the first change, however busy the tree is. */
     static final long MAX_DELAY_MILLIS = 1500;
 

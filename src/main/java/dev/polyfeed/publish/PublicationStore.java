@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,7 +181,7 @@ public class PublicationStore {
                 budget.documentBytes(), gate, stats);
         long publishedNanos = System.nanoTime();
         swapIn(publication, previous, started);
-        report(publication, root, (System.nanoTime() - startedNanos) / 1_000_000, (loadedNanos - startedNanos) / 1_000_000,
+        report(publication, previous, root, (System.nanoTime() - startedNanos) / 1_000_000, (loadedNanos - startedNanos) / 1_000_000,
                 (publishedNanos - loadedNanos) / 1_000_000, (processCpuNanos() - startedCpuNanos) / 1_000_000);
         Map<PostBody, List<ContentProblem>> checkedBefore = previous == null ? Map.of() : previous.checkedBodies();
         checkedBodies.ifPresentOrElse(publication::bodiesChecked,
@@ -330,6 +332,8 @@ public class PublicationStore {
     private void checkBodies(Publication publication, Map<PostBody, List<ContentProblem>> checkedBefore) {
         long started = System.nanoTime();
         List<ContentProblem> problems = new ArrayList<>();
+        // what the previous check logged already, for bodies it saw: not logged line by line again
+        Set<ContentProblem> reported = new HashSet<>();
         Map<PostBody, List<ContentProblem>> checked = new HashMap<>();
         int rendered = 0;
         long[] micros = new long[publication.catalog().posts().size()];
@@ -340,7 +344,9 @@ public class PublicationStore {
             }
             PostBody body = post.body();
             List<ContentProblem> found = checkedBefore.get(body);
-            if (found == null) {
+            if (found != null) {
+                reported.addAll(found);
+            } else {
                 // the thread's own CPU time: what rendering costs, whatever else the machine is running
                 long renderStarted = THREADS.getCurrentThreadCpuTime();
                 found = body.problems();
@@ -350,7 +356,8 @@ public class PublicationStore {
             problems.addAll(found);
         }
         ProblemSummary summary = ProblemSummary.of(problems);
-        summary.lines().forEach(PublicationStore::log);
+        ProblemSummary.of(problems.stream().filter(problem -> !reported.contains(problem)).toList()).lines()
+                .forEach(PublicationStore::log);
         long[] times = java.util.Arrays.copyOf(micros, rendered);
         java.util.Arrays.sort(times);
         LOG.infof("Rendered and checked %d post bodies in %d ms (%d unchanged since the last check; per body: median"
@@ -413,21 +420,36 @@ public class PublicationStore {
         }
     }
 
-    private static void report(Publication publication, Path root, long millis, long contentMillis, long documentsMillis,
-            long cpuMillis) {
+    /**
+     * Logs what a load found, and one line saying what was loaded. After a reload, only problems that
+     * were not there before are logged one by one: an edit to one file of a site with thousands of
+     * posts without a date must not log thousands of lines it logged already. The counts say them all.
+     */
+    private static void report(Publication publication, Publication previous, Path root, long millis, long contentMillis,
+            long documentsMillis, long cpuMillis) {
         Catalog catalog = publication.catalog();
         ProblemSummary problems = publication.problems();
-        problems.lines().forEach(PublicationStore::log);
+        Set<ContentProblem> logged = previous == null ? Set.of() : new HashSet<>(previous.problems().lines());
+        int still = 0;
+        for (ContentProblem problem : problems.lines()) {
+            if (logged.contains(problem)) {
+                still++;
+            } else {
+                log(problem);
+            }
+        }
         LOG.infof("Content layout: %s", publication.load().layout());
         Map<String, Long> perLanguage = catalog.posts().stream()
                 .collect(Collectors.groupingBy(post -> post.language().tag(), TreeMap::new, Collectors.counting()));
-        LOG.infof("Loaded %d posts from %s in %d ms (%s; content %d ms, %d files read, the others unchanged; documents"
+        LOG.infof("Loaded %d posts from %s in %d ms (%s; content %d ms, %d files read, the others unchanged%s; documents"
                 + " %d ms; process CPU %d ms); %d feeds; %d files skipped, %d drafts, %d non-post files ignored, %d"
-                + " warnings; problems by kind: %s", catalog.posts().size(), root, millis,
+                + " warnings%s; problems by kind: %s", catalog.posts().size(), root, millis,
                 perLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
-                contentMillis, publication.load().parsed().readNow(), documentsMillis, cpuMillis,
+                contentMillis, publication.load().parsed().readNow(),
+                publication.load().parsed().patched() ? " and their posts put in the previous catalog's places" : "", documentsMillis, cpuMillis,
                 publication.feeds().size() * FeedFormat.values().length, publication.load().skippedFiles(), catalog.drafts(),
-                publication.load().ignoredFiles(), problems.count(Severity.WARNING), problems.byKind());
+                publication.load().ignoredFiles(), problems.count(Severity.WARNING),
+                still == 0 ? "" : " (" + still + " of the lines logged already at an earlier load)", problems.byKind());
     }
 
     private static ExecutorService daemonThread(String name, int priority) {

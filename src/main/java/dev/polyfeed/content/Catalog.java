@@ -179,20 +179,31 @@ public final class Catalog {
      * copying only the lists those posts are in. A reload after an edit to one post of fifty thousand
      * does not sort and index them all again.
      *
-     * @param replaced each post of this catalog (the instance it holds) and its new version
+     * @param replaced each post as parsed before and its new version, as parsed now
      * @param loadProblems what loading the files found now, by place
      * @return empty when a post to replace is not one this catalog holds as it is
      */
     public Optional<Catalog> replacing(Map<Post, Post> replaced, List<ContentProblem> loadProblems) {
+        Map<Post, Post> byHeld = new IdentityHashMap<>();
         for (Map.Entry<Post, Post> change : replaced.entrySet()) {
-            Post held = change.getKey();
-            if (!indexesAlike(held, change.getValue()) || post(held.language(), held.slug()).orElse(null) != held) {
+            Post parsed = change.getKey();
+            Post now = change.getValue();
+            Post held = post(parsed.language(), parsed.slug()).orElse(null);
+            if (!indexesAlike(parsed, now) || held == null || !held.source().equals(parsed.source())) {
                 return Optional.empty();
             }
+            if (held != parsed) {
+                // the catalog holds it with its tags spelled as the site spells them, and nothing else changed
+                if (!held.equals(parsed.withTags(held.tags()))) {
+                    return Optional.empty();
+                }
+                now = now.withTags(held.tags());
+            }
+            byHeld.put(held, now);
         }
         List<ContentProblem> problems = new ArrayList<>(loadProblems);
         problems.addAll(this.problems.subList(catalogProblemsFrom, this.problems.size()));
-        return Optional.of(new Catalog(this, replaced, problems, loadProblems.size()));
+        return Optional.of(new Catalog(this, byHeld, problems, loadProblems.size()));
     }
 
     /** See {@link #replacing}: every list that holds a replaced post is copied with the new version in it. */

@@ -19,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +85,7 @@ public final class ContentLoader {
      * Git does, since a second edit within the file system's time resolution would keep its stamp.
      */
     public static final class Parsed {
-        public static final Parsed NONE = new Parsed(null, null, null, Map.of(), 0, null, List.of(), List.of(), false);
+        public static final Parsed NONE = new Parsed(null, null, null, Map.of(), 0, null, List.of(), List.of(), false, null, true);
 
         private final Path folder;
         private final Site site;
@@ -98,6 +97,9 @@ public final class ContentLoader {
         private final List<Path> files;
         private final List<ContentProblem> general;
         private final boolean patched;
+        /** What the walk found, for the next load to update with the files the watcher saw change. */
+        private final Found found;
+        private final boolean walked;
 
         /**
          * @param settled whether the file was modified long enough before the load that read it for its
@@ -108,7 +110,8 @@ public final class ContentLoader {
         }
 
         private Parsed(Path folder, Site site, Map<String, Author> authors, Map<Path, Entry> byFile, int readNow,
-                Catalog catalog, List<Path> files, List<ContentProblem> general, boolean patched) {
+                Catalog catalog, List<Path> files, List<ContentProblem> general, boolean patched, Found found,
+                boolean walked) {
             this.readNow = readNow;
             this.folder = folder;
             this.site = site;
@@ -118,6 +121,13 @@ public final class ContentLoader {
             this.files = files;
             this.general = general;
             this.patched = patched;
+            this.found = found;
+            this.walked = walked;
+        }
+
+        /** Whether this load walked the folder, rather than looking only at the files the watcher named. */
+        public boolean walked() {
+            return walked;
         }
 
         /**
@@ -136,6 +146,25 @@ public final class ContentLoader {
         /** How many post files this load read and parsed (the others were unchanged since the previous load). */
         public int readNow() {
             return readNow;
+        }
+    }
+
+    /**
+     * What changed in the content folder since the previous load, as far as the caller knows: which
+     * files, when a watcher saw them change, so that the folder need not be walked again; or anything.
+     */
+    public sealed interface Changes {
+        /** Anything may have changed: the folder is walked. */
+        Changes ANYTHING = new Anything();
+
+        record Anything() implements Changes {
+        }
+
+        /** These files (absolute paths) were created, modified or deleted, and nothing else changed. */
+        record Files(Set<Path> paths) implements Changes {
+            public Files {
+                paths = Set.copyOf(paths);
+            }
         }
     }
 
@@ -188,6 +217,15 @@ public final class ContentLoader {
      *        not read again
      */
     public Result load(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options, Parsed previous) {
+        return load(root, baseUrlOverride, options, previous, Changes.ANYTHING);
+    }
+
+    /**
+     * @param changes what changed since {@code previous} was loaded: when it names files, and the
+     *        previous load walked the same folder, only those files are looked at again
+     */
+    public Result load(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options, Parsed previous,
+            Changes changes) {
         Path snapshot = snapshotOf(root);
         Layout layout = options.layout().map(text -> Layout.parse(text).orElseThrow(() -> new IllegalArgumentException(
                 "polyfeed.layout is '" + text + "'; it is one of polyfeed, hugo, docusaurus, jekyll")))
@@ -210,7 +248,14 @@ public final class ContentLoader {
                 display.apply(source.resolve(AUTHORS_FILE)), problems);
 
         long started = System.currentTimeMillis();
-        Found found = find(root, source, problems);
+        boolean[] walked = {true};
+        Found found = changes instanceof Changes.Files files && previous.found != null && source.equals(previous.folder)
+                ? updated(previous.found, source, files.paths()).map(known -> {
+                    problems.addAll(known.problems());
+                    walked[0] = false;
+                    return known;
+                }).orElseGet(() -> find(root, source, problems))
+                : find(root, source, problems);
         List<ContentProblem> general = problems.byPlace();
         PostParser parser = new PostParser(site, authors, bodies, placement);
         Map<Path, Parsed.Entry> reusable = previous.reusableFor(source, site, authors);
@@ -259,7 +304,7 @@ public final class ContentLoader {
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint(), "Polyfeed layout",
                 new Parsed(source, site, authors, java.util.Collections.unmodifiableMap(parsed), readNow.get(), catalog,
-                        found.posts(), general, patched.isPresent()));
+                        found.posts(), general, patched.isPresent(), found, walked[0]));
     }
 
     /**
@@ -282,10 +327,15 @@ public final class ContentLoader {
         for (Map.Entry<PostParser.Result, PostParser.Result> change : reread.entrySet()) {
             Post before = change.getValue().post();
             Post now = change.getKey().post();
+            if (before == null && now == null) {
+                continue; // a file that is no post, still: what is wrong with it is in the problems
+            }
             if (before == null || now == null) {
                 return Optional.empty();
             }
-            replaced.put(before, now);
+            if (!before.equals(now)) { // read again only because it was modified just before the last load
+                replaced.put(before, now);
+            }
         }
         return previous.catalog.replacing(replaced, loadProblems);
     }
@@ -342,7 +392,8 @@ public final class ContentLoader {
         String fingerprint = find(root, source, new ProblemCollector()).fingerprint();
         // a generator site's posts depend on each other (links filled in, template values): all read again
         return new Result(catalog, skipped + duplicates, 0, fingerprint, generator.summary,
-                new Parsed(null, null, null, Map.of(), generator.entries.size(), null, List.of(), List.of(), false));
+                new Parsed(null, null, null, Map.of(), generator.entries.size(), null, List.of(), List.of(), false, null,
+                        true));
     }
 
     /**
@@ -434,23 +485,43 @@ public final class ContentLoader {
         return linked;
     }
 
-    /** @param stamps each post file's size and modification time, as the walk saw them */
-    private record Found(List<Path> posts, int ignored, String fingerprint, Map<Path, FileStamp> stamps) {
+    /**
+     * What a walk of the content folder found.
+     *
+     * @param posts the post files, in path order
+     * @param stamps each post file's size and modification time, as the walk saw them
+     * @param bundles the folders of page bundles ({@code my-post/index.md})
+     * @param problems what the walk could not read
+     * @param root the folder walked, as its fingerprint names it
+     * @param high the sum of every file's hash, high half (see {@link #fileHash})
+     * @param low the sum of every file's hash, low half
+     */
+    private record Found(List<Path> posts, int ignored, Map<Path, FileStamp> stamps, Set<Path> bundles,
+            List<ContentProblem> problems, String root, long high, long low) {
+
+        /**
+         * The folder and every file's path, size and time, summed file by file rather than digested in
+         * walk order: the same files give the same fingerprint however they were listed, and one file
+         * changed is one hash taken out and one put in (see {@link #updated}).
+         */
+        String fingerprint() {
+            return root + "/" + Long.toHexString(high) + Long.toHexString(low) + "/" + posts.size();
+        }
     }
 
-    private static Found find(Path configured, Path root, ProblemCollector problems) {
+    private static Found find(Path configured, Path root, ProblemCollector collector) {
         List<Path> posts = new ArrayList<>();
         Map<Path, FileStamp> stamps = new java.util.HashMap<>();
+        List<ContentProblem> problems = new ArrayList<>();
         int[] ignored = {0};
+        long[] sum = new long[2];
         if (!Files.isDirectory(root)) {
-            return new Found(posts, 0, "missing: " + configured, Map.of());
+            return new Found(posts, 0, Map.of(), Set.of(), List.of(), "missing: " + configured, 0, 0);
         }
         MessageDigest digest = sha256();
-        digest.update(root.toString().getBytes(StandardCharsets.UTF_8));
         // every file's path starts with the root's: its relative path is the rest of the string, made
         // without Path.relativize, which every reload would otherwise do for every file
         int rootLength = root.toString().length() + 1;
-        java.nio.ByteBuffer stampBytes = java.nio.ByteBuffer.allocate(2 * Long.BYTES);
         Function<Path, String> display = file -> display(configured.resolve(root.relativize(file).toString()));
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -466,9 +537,8 @@ public final class ContentLoader {
                             if (isHidden(file)) {
                                 return FileVisitResult.CONTINUE;
                             }
-                            digest.update(file.toString().substring(rootLength).getBytes(StandardCharsets.UTF_8));
-                            digest.update(stampBytes.clear().putLong(attrs.size())
-                                    .putLong(attrs.lastModifiedTime().toMillis()).array());
+                            add(sum, fileHash(digest, file.toString().substring(rootLength), attrs.size(),
+                                    attrs.lastModifiedTime().toMillis()), 1);
                             if (isSiteFile(root, file)) {
                                 return FileVisitResult.CONTINUE;
                             }
@@ -499,6 +569,7 @@ public final class ContentLoader {
             problems.add(ContentProblem.error(display(configured), ProblemKind.TREE).message("cannot be listed: " + e.getMessage())
                     .hint("check the folder's permissions").build());
         }
+        collector.addAll(problems);
         int resources = posts.size();
         // bundles are known from the files already found: no file-system look-up per post
         Set<Path> bundles = new HashSet<>();
@@ -512,8 +583,89 @@ public final class ContentLoader {
         }
         ignored[0] += resources - posts.size();
         posts.sort(Path::compareTo);
-        // the walk's order is the file system's: the fingerprint of the same files must not depend on it
-        return new Found(posts, ignored[0], HexFormat.of().formatHex(digest.digest()) + "/" + posts.size(), stamps);
+        return new Found(posts, ignored[0], stamps, bundles, List.copyOf(problems), root.toString(), sum[0], sum[1]);
+    }
+
+    /**
+     * The walk's findings, updated for the files the watcher saw change instead of walking the folder
+     * again: their stamps taken anew, posts that appeared put in their place in path order, those gone
+     * taken out, and the fingerprint moved by their hashes. Empty when a change is one only a walk can
+     * tell (a folder, a site file, a bundle, a file that is not a post, a path outside the folder): then
+     * the folder is walked.
+     */
+    private static Optional<Found> updated(Found before, Path root, Set<Path> changed) {
+        List<Path> posts = new ArrayList<>(before.posts());
+        Map<Path, FileStamp> stamps = new java.util.HashMap<>(before.stamps());
+        long[] sum = {before.high(), before.low()};
+        MessageDigest digest = sha256();
+        for (Path file : changed) {
+            if (!file.startsWith(root) || file.equals(root)) {
+                return Optional.empty();
+            }
+            Path relative = root.relativize(file);
+            boolean hidden = false;
+            for (Path name : relative) {
+                hidden |= name.toString().startsWith(".");
+            }
+            if (hidden) {
+                continue; // the walk never sees it either
+            }
+            if (isSiteFile(root, file) || !isMarkdown(file) || isSectionPage(file) || isBundleIndex(file)
+                    || isBundleResource(root, file, before.bundles())) {
+                return Optional.empty();
+            }
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                attributes = null;
+            } catch (IOException e) {
+                return Optional.empty(); // the walk reports what cannot be read
+            }
+            if (attributes != null && !attributes.isRegularFile()) {
+                return Optional.empty();
+            }
+            String name = relative.toString();
+            FileStamp old = stamps.remove(file);
+            if (old == null && attributes == null) {
+                return Optional.empty(); // gone, and no post: a folder named like one, or a file come and gone
+            }
+            if (old != null) {
+                add(sum, fileHash(digest, name, old.size(), old.modified().toEpochMilli()), -1);
+            }
+            int at = java.util.Collections.binarySearch(posts, file);
+            if (attributes == null) {
+                if (at >= 0) {
+                    posts.remove(at);
+                }
+                continue;
+            }
+            FileStamp now = new FileStamp(attributes.size(), attributes.lastModifiedTime().toInstant());
+            stamps.put(file, now);
+            add(sum, fileHash(digest, name, now.size(), attributes.lastModifiedTime().toMillis()), 1);
+            if (at < 0) {
+                posts.add(-at - 1, file);
+            }
+        }
+        return Optional.of(new Found(posts, before.ignored(), stamps, before.bundles(), before.problems(), before.root(),
+                sum[0], sum[1]));
+    }
+
+    /** A file's path (relative to the folder), size and time, hashed: 128 bits, as two longs. */
+    private static long[] fileHash(MessageDigest digest, String relative, long size, long modifiedMillis) {
+        digest.update(relative.getBytes(StandardCharsets.UTF_8));
+        digest.update(java.nio.ByteBuffer.allocate(2 * Long.BYTES + 1).put((byte) 0).putLong(size).putLong(modifiedMillis)
+                .array());
+        java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(digest.digest());
+        return new long[] {hash.getLong(), hash.getLong()};
+    }
+
+    /** Adds (sign 1) or takes out (sign -1) a file's hash from the sum: 128-bit arithmetic, wrapping. */
+    private static void add(long[] sum, long[] hash, int sign) {
+        long low = sign > 0 ? sum[1] + hash[1] : sum[1] - hash[1];
+        boolean carry = sign > 0 ? Long.compareUnsigned(low, sum[1]) < 0 : Long.compareUnsigned(sum[1], hash[1]) < 0;
+        sum[0] = sign > 0 ? sum[0] + hash[0] + (carry ? 1 : 0) : sum[0] - hash[0] - (carry ? 1 : 0);
+        sum[1] = low;
     }
 
     private static MessageDigest sha256() {

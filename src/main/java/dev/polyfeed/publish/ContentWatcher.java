@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import dev.polyfeed.content.ContentLoader;
+
 /**
  * Tells when files under the content folder change, once a burst of changes has settled: one thread
  * on the file system's events. It only reports; {@link PublicationStore} decides what to do, and
@@ -36,7 +38,7 @@ final class ContentWatcher implements AutoCloseable {
     static final long MAX_DELAY_MILLIS = 1500;
 
     private final Path root;
-    private final Runnable changed;
+    private final java.util.function.Consumer<ContentLoader.Changes> changed;
     private final WatchService service;
     private final Thread thread;
     private volatile boolean closed;
@@ -45,9 +47,10 @@ final class ContentWatcher implements AutoCloseable {
     /**
      * Starts watching.
      *
-     * @param changed run on the watcher's thread after each settled burst of changes
+     * @param changed told on the watcher's thread, after each settled burst of changes, which files
+     *        changed (or that anything may have: events lost, a folder created, moved or deleted)
      */
-    ContentWatcher(Path root, Runnable changed) throws IOException {
+    ContentWatcher(Path root, java.util.function.Consumer<ContentLoader.Changes> changed) throws IOException {
         this.root = root;
         this.changed = changed;
         this.service = FileSystems.getDefault().newWatchService();
@@ -86,7 +89,8 @@ final class ContentWatcher implements AutoCloseable {
         try {
             while (!closed) {
                 WatchKey first = service.take();
-                boolean relevant = drain(first);
+                Burst burst = new Burst();
+                boolean relevant = drain(first, burst);
                 long started = System.currentTimeMillis();
                 // debounce: keep collecting until quiet, bounded by MAX_DELAY_MILLIS
                 while (System.currentTimeMillis() - started < MAX_DELAY_MILLIS) {
@@ -94,10 +98,10 @@ final class ContentWatcher implements AutoCloseable {
                     if (next == null) {
                         break;
                     }
-                    relevant |= drain(next);
+                    relevant |= drain(next, burst);
                 }
                 if (relevant) {
-                    changed.run();
+                    changed.accept(burst.anything ? ContentLoader.Changes.ANYTHING : new ContentLoader.Changes.Files(burst.files));
                 }
             }
         } catch (ClosedWatchServiceException e) {
@@ -112,13 +116,23 @@ final class ContentWatcher implements AutoCloseable {
         }
     }
 
-    /** Takes a key's events, registers new folders, and says whether anything but hidden files changed. */
-    private boolean drain(WatchKey key) {
+    /** What one settled burst of events changed. */
+    private static final class Burst {
+        final java.util.Set<Path> files = new java.util.HashSet<>();
+        boolean anything;
+    }
+
+    /**
+     * Takes a key's events, registers new folders, notes what changed, and says whether anything but
+     * hidden files changed. Events lost, and folders created or gone, mean anything may have changed.
+     */
+    private boolean drain(WatchKey key, Burst burst) {
         boolean relevant = false;
         Path dir = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                 relevant = true;
+                burst.anything = true;
                 continue;
             }
             Path changedPath = dir.resolve((Path) event.context());
@@ -128,6 +142,10 @@ final class ContentWatcher implements AutoCloseable {
                 continue;
             }
             relevant = true;
+            burst.files.add(changedPath.toAbsolutePath().normalize());
+            if (name.startsWith("..") || Files.isDirectory(changedPath)) {
+                burst.anything = true;
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changedPath)) {
                 try {
                     registerTree(service, changedPath);

@@ -53,13 +53,17 @@ public final class Publication {
         int count();
     }
 
-    /** Canonical paths recently asked for, with what they name: most requests skip parsing their path. */
+    /**
+     * Canonical paths asked for, with what they name: most requests skip parsing their path. A plain
+     * map, emptied when full, rather than a cache that counts every read: this lookup is on every
+     * request's path, and the few paths most requests ask for are back in it at once.
+     */
     private static final int RESOLVED_PATHS = 65_536;
 
     private final ContentLoader.Result load;
     private final List<FeedScope> feeds;
     private final Documents documents;
-    private final Cache<String, Address> resolved;
+    private final Map<String, Address> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Cache<String, Representation> rendered;
     private final RenderGate gate;
     private final PublishingStats stats;
@@ -91,7 +95,6 @@ public final class Publication {
         this.problems = ProblemSummary.of(load.catalog().problems());
         this.feeds = List.copyOf(feeds);
         this.documents = documents;
-        this.resolved = Caffeine.newBuilder().maximumSize(RESOLVED_PATHS).build();
         this.rendered = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .<String, Representation>weigher((path, document) -> document.body().length + document.gzipBody().length)
@@ -195,9 +198,9 @@ public final class Publication {
         return documents.exists(address);
     }
 
-    /** Whether the document at this path has a page for browsers (a feed's). */
-    public boolean hasView(String path) {
-        return addressAt(path).map(documents::hasView).orElse(false);
+    /** Whether the document at this address has a page for browsers (a feed's). */
+    public boolean hasView(Address address) {
+        return documents.hasView(address);
     }
 
     /**
@@ -205,13 +208,18 @@ public final class Publication {
      * recently are one lookup; others are parsed, which is cheap, but not free on every request.
      */
     public Optional<Address> addressAt(String path) {
-        Address known = resolved.getIfPresent(path);
+        Address known = resolved.get(path);
         if (known != null) {
             return Optional.of(known);
         }
         Optional<Address> found = documents.at(path);
         // only the paths of documents that exist are kept: a scan of made-up paths fills nothing
-        found.ifPresent(address -> resolved.put(path, address));
+        found.ifPresent(address -> {
+            if (resolved.size() >= RESOLVED_PATHS) {
+                resolved.clear();
+            }
+            resolved.put(path, address);
+        });
         return found;
     }
 

@@ -79,6 +79,8 @@ public class PublicationStore {
     private final AtomicReference<Publication> current = new AtomicReference<>();
     private final Freshness freshness = new Freshness();
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    /** What changed since the last reload began, as the watcher told: the next reload looks at that. */
+    private final PendingChanges pending = new PendingChanges();
     private final ExecutorService reloader = daemonThread("polyfeed-reload", Thread.NORM_PRIORITY);
     private final ExecutorService bodyChecker = daemonThread("polyfeed-body-check", Thread.MIN_PRIORITY);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -147,22 +149,29 @@ public class PublicationStore {
      * @throws IllegalStateException when strict mode finds a problem, or the folder is gone while a
      *         publication is being served (which is then kept)
      */
-    public synchronized Publication reload() {
+    public Publication reload() {
+        pending.anything();
+        return reload(pending.take());
+    }
+
+    private synchronized Publication reload(ContentLoader.Changes changes) {
         long startedNanos = System.nanoTime();
         long startedCpuNanos = processCpuNanos();
         PublishingStats.Trigger trigger = current.get() == null ? PublishingStats.Trigger.STARTUP
                 : PublishingStats.Trigger.RELOAD;
         try {
-            Publication publication = load(startedNanos, startedCpuNanos);
+            Publication publication = load(startedNanos, startedCpuNanos, changes);
             stats.loaded(trigger, PublishingStats.Outcome.PUBLISHED, System.nanoTime() - startedNanos);
             return publication;
         } catch (RuntimeException | Error e) {
             stats.loaded(trigger, PublishingStats.Outcome.FAILED, System.nanoTime() - startedNanos);
+            // what this reload was told of is not served: the next one must not take the folder as read
+            pending.anything();
             throw e;
         }
     }
 
-    private Publication load(long startedNanos, long startedCpuNanos) {
+    private Publication load(long startedNanos, long startedCpuNanos, ContentLoader.Changes changes) {
         Instant started = clock.instant();
         Publication previous = current.get();
         if (previous != null && (!Files.isDirectory(root) || !Files.isReadable(root))) {
@@ -172,7 +181,7 @@ public class PublicationStore {
         ContentLoader.Result load = new ContentLoader(bodies, Address::postPath).load(root, config.baseUrl(),
                 new GeneratorSite.Options(config.layout(), config.siteUrl(), config.permalink(),
                         config.sections().orElse(java.util.List.of())),
-                previous == null ? ContentLoader.Parsed.NONE : previous.load().parsed());
+                previous == null ? ContentLoader.Parsed.NONE : previous.load().parsed(), changes);
         long loadedNanos = System.nanoTime();
         // what this attempt read: the periodic check asks again only once the folder differs from it
         lastAttempted = load.fingerprint();
@@ -222,6 +231,12 @@ public class PublicationStore {
      * now, if any; requests that arrive meanwhile are served by that same next reload.
      */
     public void requestReload(String why) {
+        requestReload(why, ContentLoader.Changes.ANYTHING);
+    }
+
+    /** @param changes what changed, as far as the caller knows */
+    private void requestReload(String why, ContentLoader.Changes changes) {
+        pending.add(changes);
         if (reloadQueued.compareAndSet(false, true)) {
             reloader.execute(() -> {
                 reloadQueued.set(false);
@@ -233,7 +248,7 @@ public class PublicationStore {
     private void reloadSafely(String why) {
         Instant started = clock.instant();
         try {
-            reload();
+            reload(pending.take());
         } catch (Throwable e) { // even an OutOfMemoryError must not end reloading for good
             freshness.failed(started, e.getMessage() == null ? e.toString() : e.getMessage());
             LOG.errorf("Content reload (%s) failed; still serving the previous content. %s", why, e.getMessage());
@@ -242,8 +257,12 @@ public class PublicationStore {
 
     /** A change was seen on disk: the served content is stale from now until a reload publishes it. */
     private void changed(String why) {
+        changed(why, ContentLoader.Changes.ANYTHING);
+    }
+
+    private void changed(String why, ContentLoader.Changes changes) {
         freshness.changed(clock.instant());
-        requestReload(why);
+        requestReload(why, changes);
     }
 
     /**
@@ -278,7 +297,7 @@ public class PublicationStore {
 
     private void startWatcher() {
         try {
-            watcher = new ContentWatcher(root, () -> changed("files changed"));
+            watcher = new ContentWatcher(root, changes -> changed("files changed", changes));
             LOG.infof("Watching %s for content changes", root);
         } catch (IOException | RuntimeException e) {
             watcher = null;
@@ -446,7 +465,9 @@ public class PublicationStore {
                 + " warnings%s; problems by kind: %s", catalog.posts().size(), root, millis,
                 perLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
                 contentMillis, publication.load().parsed().readNow(),
-                publication.load().parsed().patched() ? " and their posts put in the previous catalog's places" : "", documentsMillis, cpuMillis,
+                (publication.load().parsed().walked() ? "" : ", the folder not walked (the watcher named the files)")
+                        + (publication.load().parsed().patched() ? ", their posts put in the previous catalog's places" : ""),
+                documentsMillis, cpuMillis,
                 publication.feeds().size() * FeedFormat.values().length, publication.load().skippedFiles(), catalog.drafts(),
                 publication.load().ignoredFiles(), problems.count(Severity.WARNING),
                 still == 0 ? "" : " (" + still + " of the lines logged already at an earlier load)", problems.byKind());
@@ -468,5 +489,33 @@ public class PublicationStore {
 
     Clock clock() {
         return clock;
+    }
+
+    /**
+     * The changes told since the last reload began, merged: the files named, or anything. Taken whole
+     * by the reload that starts next, so a change told while a reload runs is left for the one after.
+     */
+    private static final class PendingChanges {
+        private java.util.Set<Path> files = new java.util.HashSet<>();
+        private boolean anything;
+
+        synchronized void add(ContentLoader.Changes changes) {
+            if (changes instanceof ContentLoader.Changes.Files named) {
+                files.addAll(named.paths());
+            } else {
+                anything = true;
+            }
+        }
+
+        synchronized void anything() {
+            anything = true;
+        }
+
+        synchronized ContentLoader.Changes take() {
+            ContentLoader.Changes taken = anything ? ContentLoader.Changes.ANYTHING : new ContentLoader.Changes.Files(files);
+            files = new java.util.HashSet<>();
+            anything = false;
+            return taken;
+        }
     }
 }

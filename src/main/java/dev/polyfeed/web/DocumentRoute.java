@@ -82,7 +82,7 @@ class DocumentRoute {
             context.next();
             return;
         }
-        boolean negotiated = publication.hasView(path);
+        boolean negotiated = publication.hasView(address.get());
         Function<String, String> header = request::getHeader; // one object for the whole request
         boolean view = Responses.wantsView(negotiated, header);
         DocumentKind kind = DocumentKind.of(address.get(), view);

@@ -91,7 +91,7 @@ public class SiteResource {
 
     private Uni<Response> document(Publication publication, Router.Found found, HttpHeaders headers, boolean head) {
         String path = found.path();
-        boolean negotiated = publication.hasView(path);
+        boolean negotiated = publication.hasView(found.address());
         boolean view = Responses.wantsView(negotiated, headers::getHeaderString);
         DocumentKind kind = DocumentKind.of(found.address(), view);
         Optional<Representation> cached = publication.cached(path, view);

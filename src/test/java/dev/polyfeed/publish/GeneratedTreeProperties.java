@@ -152,11 +152,13 @@ class GeneratedTreeProperties {
             ContentLoader loader = new ContentLoader(Address::postPath);
             ContentLoader.Result first = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
                     ContentLoader.Parsed.NONE);
+            Set<Path> touched = new HashSet<>();
             for (Edit edit : edits) {
                 Path path = root.resolve(files.get(edit.file() % files.size()).path());
                 if (!Files.exists(path)) {
                     continue;
                 }
+                touched.add((edit.kind() == 6 ? path.resolveSibling("new-" + edit.n() + ".md") : path).toAbsolutePath().normalize());
                 String text = Files.readString(path);
                 switch (edit.kind()) {
                     case 0 -> Files.writeString(path, text.replaceFirst("title: .*", "title: \"Edited " + edit.n() + "\""));
@@ -169,17 +171,30 @@ class GeneratedTreeProperties {
                             "---\ntitle: New " + edit.n() + "\ntags: [AI]\n---\nNew.\n");
                 }
             }
-            ContentLoader.Result reloaded = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
+            ContentLoader.Result walked = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
                     first.parsed());
+            // as the watcher tells a reload: the files it saw change, so that the folder is not walked again
+            ContentLoader.Result named = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
+                    first.parsed(), new ContentLoader.Changes.Files(touched));
             ContentLoader.Result full = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
                     ContentLoader.Parsed.NONE);
-            assertSameCatalog(full.catalog(), reloaded.catalog());
-            assertEquals(full.skippedFiles(), reloaded.skippedFiles());
-            // both ways must be tried: patching the previous catalog, and building it anew
-            Statistics.collect(reloaded.parsed().patched() ? "patched" : "built");
-            Statistics.coverage(coverage -> {
+            for (ContentLoader.Result reloaded : List.of(walked, named)) {
+                assertSameCatalog(full.catalog(), reloaded.catalog());
+                assertEquals(full.skippedFiles(), reloaded.skippedFiles());
+                assertEquals(full.ignoredFiles(), reloaded.ignoredFiles());
+                // the periodic check walks the folder and compares: what a reload read must fingerprint alike
+                assertEquals(full.fingerprint(), reloaded.fingerprint());
+            }
+            // every way must be tried: patching the previous catalog or building it anew, walking or not
+            Statistics.label("catalog").collect(named.parsed().patched() ? "patched" : "built");
+            Statistics.label("folder").collect(named.parsed().walked() ? "walked" : "not walked");
+            Statistics.label("catalog").coverage(coverage -> {
                 coverage.check("patched").count(times -> times > 0);
                 coverage.check("built").count(times -> times > 0);
+            });
+            Statistics.label("folder").coverage(coverage -> {
+                coverage.check("walked").count(times -> times > 0);
+                coverage.check("not walked").count(times -> times > 0);
             });
         } finally {
             try (Stream<Path> walk = Files.walk(root)) {

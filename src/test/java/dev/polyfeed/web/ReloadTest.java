@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import jakarta.inject.Inject;
+
+import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.testing.Management;
 import dev.polyfeed.testing.Xml;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,13 +35,18 @@ import io.quarkus.test.junit.TestProfile;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReloadTest {
 
+    @Inject
+    PublicationStore store;
+
     static final Path CONTENT = Path.of("target", "reload-content");
 
     public static class Watching implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             copyFixture(CONTENT);
-            return Map.of("polyfeed.content-dir", CONTENT.toString(), "polyfeed.watch", "true");
+            // the periodic check would walk the folder and reload it whole: these tests see what the watcher's events do
+            return Map.of("polyfeed.content-dir", CONTENT.toString(), "polyfeed.watch", "true",
+                    "polyfeed.watch.poll-interval", "1h");
         }
     }
 
@@ -106,6 +114,9 @@ class ReloadTest {
         eventually("the edited title", () -> titles("/tr/atom.xml").contains("Üçüncü (düzeltildi)"));
         assertFalse(etag("/tr/atom.xml").equals(turkish));
         assertEquals(arabic, etag("/ar/atom.xml"), "a feed whose bytes did not change keeps its ETag");
+        // the watcher named the file: the folder was not walked, and the post was put in the catalog's places
+        assertFalse(store.current().load().parsed().walked());
+        assertTrue(store.current().load().parsed().patched());
     }
 
     @Test
@@ -115,6 +126,8 @@ class ReloadTest {
         eventually("the new post", () -> titles("/tr/atom.xml").contains("Yepyeni"));
         assertEquals("Yepyeni", titles("/tags/ai/atom.xml").get(0));
         given().when().get("/tr/posts/yeni").then().statusCode(200);
+        assertFalse(store.current().load().parsed().walked(), "a new post in a known folder is no reason to walk");
+        assertFalse(store.current().load().parsed().patched(), "a new post is indexed with the others");
     }
 
     @Test
@@ -123,6 +136,7 @@ class ReloadTest {
         Files.delete(CONTENT.resolve("tr/yeni.md"));
         eventually("the removal", () -> given().when().get("/tr/posts/yeni").then().extract().statusCode() == 404);
         assertFalse(titles("/tr/atom.xml").contains("Yepyeni"));
+        assertFalse(store.current().load().parsed().walked());
     }
 
     @Test

@@ -316,7 +316,7 @@ public final class ContentLoader {
     private static Optional<Catalog> patched(Parsed previous, List<Path> files, List<ContentProblem> general,
             List<PostParser.Result> results, Map<PostParser.Result, PostParser.Result> reread,
             List<ContentProblem> loadProblems) {
-        if (previous.catalog == null || reread.size() > PATCHED_POSTS || !previous.general.equals(general)
+        if (previous.catalog == null || !previous.general.equals(general)
                 || !previous.files.equals(files)) {
             return Optional.empty();
         }
@@ -337,7 +337,8 @@ public final class ContentLoader {
                 replaced.put(before, now);
             }
         }
-        return previous.catalog.replacing(replaced, loadProblems);
+        // files read again only because they were modified just before the last load do not count here
+        return replaced.size() > PATCHED_POSTS ? Optional.empty() : previous.catalog.replacing(replaced, loadProblems);
     }
 
     /** Beyond this many posts read again, building the catalog from every post costs no more than patching it. */

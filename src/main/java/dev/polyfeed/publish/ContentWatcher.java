@@ -43,6 +43,8 @@ final class ContentWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile Throwable failure;
+    /** When the last change that matters was seen (System.nanoTime), 0 before any. */
+    private volatile long lastChangeNanos;
 
     /**
      * Starts watching.
@@ -62,6 +64,12 @@ final class ContentWatcher implements AutoCloseable {
 
     boolean isAlive() {
         return thread.isAlive();
+    }
+
+    /** Whether a change was seen within this long: its reload is on its way. */
+    boolean sawChangeWithin(java.time.Duration recent) {
+        long last = lastChangeNanos;
+        return last != 0 && System.nanoTime() - last < recent.toNanos();
     }
 
     /** Why the watcher's thread ended, if it did. */
@@ -142,6 +150,7 @@ final class ContentWatcher implements AutoCloseable {
                 continue;
             }
             relevant = true;
+            lastChangeNanos = System.nanoTime();
             burst.files.add(changedPath.toAbsolutePath().normalize());
             if (name.startsWith("..") || Files.isDirectory(changedPath)) {
                 burst.anything = true;

@@ -115,7 +115,7 @@ public class PublicationStore {
         this.budget = CacheBudget.of(config.cacheMb(), Runtime.getRuntime().maxMemory());
         // a body whose file changed since it was loaded: the folder differs from what is served
         this.bodies = new BodyRenderer(new MarkdownRenderer(), budget.bodyBytes(),
-                unavailable -> requestReload("a post's file changed after it was loaded"));
+                unavailable -> requestReload("a post's file changed after it was loaded", changedFile(unavailable.source())));
         this.gate = new RenderGate(config.render().concurrency(), config.render().queueTimeout());
     }
 
@@ -280,6 +280,11 @@ public class PublicationStore {
                 changed("the watcher was restarted");
                 return;
             }
+            if (running != null && running.sawChangeWithin(WATCHED_CHANGE_SETTLING)) {
+                // the watcher's own reload is on its way, and names the files; a walk now would only
+                // race it and make that reload walk the whole folder. The next check compares again.
+                return;
+            }
             String now = ContentLoader.fingerprint(root);
             Publication served = current.get();
             if (served != null && !now.equals(served.load().fingerprint()) && !now.equals(lastAttempted)) {
@@ -294,6 +299,21 @@ public class PublicationStore {
             LOG.errorf("Checking the content folder failed: %s", e.toString());
         }
     }
+
+    /**
+     * The file a body could not be read from, as a change to it: a request that finds an edited post
+     * before the watcher's reload has run must not make that reload walk the whole folder.
+     */
+    private static ContentLoader.Changes changedFile(String source) {
+        try {
+            return new ContentLoader.Changes.Files(java.util.Set.of(Path.of(source).toAbsolutePath().normalize()));
+        } catch (java.nio.file.InvalidPathException e) {
+            return ContentLoader.Changes.ANYTHING;
+        }
+    }
+
+    /** How long after the watcher sees a change the periodic check leaves the folder to the watcher's reload. */
+    private static final Duration WATCHED_CHANGE_SETTLING = Duration.ofSeconds(2);
 
     private void startWatcher() {
         try {

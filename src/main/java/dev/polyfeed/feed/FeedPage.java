@@ -1,6 +1,5 @@
 package dev.polyfeed.feed;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -26,27 +25,17 @@ public record FeedPage(int number, int archives, List<Post> posts) {
     }
 
     /**
-     * Cuts a feed's posts (newest first) into its current document and archive documents. The current
-     * feed always holds the newest {@code size} posts; the archives hold every post in full pages of
-     * {@code size}, so that walking {@code prev-archive} links from the current feed reaches every post.
-     * When the newest page is not full, its posts are only in the current feed.
+     * How many archive documents a feed of {@code total} posts has. The current feed always holds the
+     * newest {@code size} posts; the archives hold every post in full pages of {@code size}, so that
+     * walking {@code prev-archive} links from the current feed reaches every post. When the newest page
+     * is not full, its posts are only in the current feed.
      */
-    public static List<FeedPage> paginate(List<Post> newestFirst, int size) {
-        int archives = archives(newestFirst.size(), size);
-        List<FeedPage> pages = new ArrayList<>(archives + 1);
-        for (int number = 0; number <= archives; number++) {
-            pages.add(of(newestFirst, size, number));
-        }
-        return pages;
-    }
-
-    /** How many archive documents a feed of {@code total} posts has: see {@link #paginate}. */
     public static int archives(int total, int size) {
         return total > size ? (total - 1) / size : 0;
     }
 
     /**
-     * One document of a feed, cut as {@link #paginate} cuts them all: archive {@code number} holds the
+     * One document of a feed: archive {@code number} holds the
      * {@code number}-th {@code size} posts counted from the oldest, which in a newest-first list end
      * {@code (number - 1) * size} posts before its end.
      *

@@ -40,7 +40,7 @@ public final class Publication {
         /** How to render the document at this address, if there is one. */
         Optional<Supplier<Representation>> render(Address address);
 
-        /** Whether the document at this address has a page for browsers (a feed's). */
+        /** Whether the document at this address, which exists, has a page for browsers (a feed's). */
         boolean hasView(Address address);
 
         /** How to render the page for browsers of the document at this address, if it has one. */
@@ -198,7 +198,10 @@ public final class Publication {
         return documents.exists(address);
     }
 
-    /** Whether the document at this address has a page for browsers (a feed's). */
+    /**
+     * Whether the document at this address has a page for browsers (a feed's): asked on every request,
+     * for an address found to exist already, so it looks nothing up.
+     */
     public boolean hasView(Address address) {
         return documents.hasView(address);
     }

@@ -156,9 +156,10 @@ public final class Publisher {
             return Optional.of(render);
         }
 
+        /** Asked for addresses that exist (serving found them first): every feed document has a page. */
         @Override
         public boolean hasView(Address address) {
-            return address instanceof Address.FeedDocument && exists(address);
+            return address instanceof Address.FeedDocument;
         }
 
         /** What a browser gets at a feed's address: the feed as a page (see Responses.wantsPage). */

@@ -80,12 +80,7 @@ class GeneratedTreeProperties {
             throws Exception {
         Path root = Files.createTempDirectory("generated-tree");
         try {
-            Files.writeString(root.resolve("site.yml"), "title: Generated\nid: {authority: example.org, date: 2024}\n");
-            for (PostFile file : files) {
-                Path path = root.resolve(file.path());
-                Files.createDirectories(path.getParent());
-                Files.writeString(path, file.text());
-            }
+            write(root, files);
             ContentLoader.Result load = new ContentLoader(Address::postPath).load(root, Optional.of("https://example.org"));
             Catalog catalog = load.catalog();
             String problems = catalog.problems().stream().map(Object::toString).collect(Collectors.joining("\n"));
@@ -123,6 +118,16 @@ class GeneratedTreeProperties {
         }
     }
 
+    /** The tree on disk: a site.yml and every post file. */
+    private static void write(Path root, List<PostFile> files) throws IOException {
+        Files.writeString(root.resolve("site.yml"), "title: Generated\nid: {authority: example.org, date: 2024}\n");
+        for (PostFile file : files) {
+            Path path = root.resolve(file.path());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.text());
+        }
+    }
+
     /** An edit to a generated tree: to one of its files (by index, modulo their number), or a new file. */
     record Edit(int file, int kind, int n) {
     }
@@ -143,12 +148,7 @@ class GeneratedTreeProperties {
             throws Exception {
         Path root = Files.createTempDirectory("edited-tree");
         try {
-            Files.writeString(root.resolve("site.yml"), "title: Generated\nid: {authority: example.org, date: 2024}\n");
-            for (PostFile file : files) {
-                Path path = root.resolve(file.path());
-                Files.createDirectories(path.getParent());
-                Files.writeString(path, file.text());
-            }
+            write(root, files);
             ContentLoader loader = new ContentLoader(Address::postPath);
             ContentLoader.Result first = loader.load(root, Optional.of("https://example.org"), GeneratorSite.Options.none(),
                     ContentLoader.Parsed.NONE);

@@ -189,7 +189,14 @@ echo "warming Polyfeed up, measuring saturated rates (wrk, ${DURATION}s each)" >
 declare -A NGINX_RATE POLYFEED_RATE
 for i in "${!LABELS[@]}"; do
   label=${LABELS[$i]}; p_header=${P_HEADERS[$i]}; n_header=${N_HEADERS[$i]}
-  wrk_rate "$P_URL" "$p_header" >/dev/null # the JIT compiles the serving path meanwhile
+  # the JIT compiles the serving path meanwhile, over several runs on one core: until a run is within 5 %
+  # of the one before (at most 6)
+  previous=0
+  for _ in 1 2 3 4 5 6; do
+    now=$(wrk_rate "$P_URL" "$p_header")
+    awk "BEGIN {exit !($now <= $previous * 1.05)}" && break
+    previous=$now
+  done
   POLYFEED_RATE[$i]=$(wrk_rate "$P_URL" "$p_header")
   NGINX_RATE[$i]=$(wrk_rate "$N_URL" "$n_header")
   echo "  $label: nginx ${NGINX_RATE[$i]} req/s, Polyfeed ${POLYFEED_RATE[$i]} req/s" >&2

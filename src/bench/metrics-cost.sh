@@ -28,23 +28,27 @@ PIDS=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done; true' EXIT
 
 start() { # app port -> pid
+  # health is on the management interface, which each server gets on a port of its own
   taskset -c 0 java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$2" -Dpolyfeed.content-dir="$CORPUS" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$(($2 + 1000))" \
     -jar "$1/quarkus-run.jar" >"$OUT/metrics-cost-$2.log" 2>&1 &
   echo $!
 }
-checked() { until curl -s "http://127.0.0.1:$1/q/health/ready" | grep -q '"bodies" *: *"checked"'; do sleep 0.3; done; }
+checked() { until curl -s "http://127.0.0.1:$(($1 + 1000))/q/health/ready" | grep -q '"bodies" *: *"checked"'; do sleep 0.3; done; }
 load() { # port seconds output
   taskset -c 1 wrk -t1 -c64 -d"$2s" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:$1/en/rss.xml" >"$3"
 }
 rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
 
-echo "gzip'd /en/rss.xml of a $POSTS-post corpus; both servers on core 0, both wrk on core 1, 64 connections each, ${DURATION}s after a ${DURATION}s warm-up"
+echo "gzip'd /en/rss.xml of a $POSTS-post corpus; both servers on core 0, both wrk on core 1, 64 connections each, ${DURATION}s after three ${DURATION}s warm-up runs"
 echo "| round | with metrics (req/s) | without (req/s) | with / without |"
 echo "| --- | --- | --- | --- |"
 for round in $(seq 1 "$ROUNDS"); do
   PIDS=("$(start "$WITH" "$PORT_WITH")" "$(start "$WITHOUT" "$PORT_WITHOUT")")
   checked "$PORT_WITH"; checked "$PORT_WITHOUT"
-  for phase in warm measure; do
+  # sharing one core, each JIT needs several runs to compile the serving path (three 10 s runs for one
+  # server alone on this 2-core machine)
+  for phase in warm warm warm measure; do
     load "$PORT_WITH" "$DURATION" "$OUT/metrics-cost-with.txt" & a=$!
     load "$PORT_WITHOUT" "$DURATION" "$OUT/metrics-cost-without.txt" & b=$!
     wait "$a" "$b"

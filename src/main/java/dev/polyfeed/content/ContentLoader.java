@@ -248,14 +248,11 @@ public final class ContentLoader {
                 display.apply(source.resolve(AUTHORS_FILE)), problems);
 
         long started = System.currentTimeMillis();
-        boolean[] walked = {true};
-        Found found = changes instanceof Changes.Files files && previous.found != null && source.equals(previous.folder)
-                ? updated(previous.found, source, files.paths()).map(known -> {
-                    problems.addAll(known.problems());
-                    walked[0] = false;
-                    return known;
-                }).orElseGet(() -> find(root, source, problems))
-                : find(root, source, problems);
+        Optional<Found> updated = changes instanceof Changes.Files files && previous.found != null
+                && source.equals(previous.folder) ? updated(previous.found, source, files.paths()) : Optional.empty();
+        updated.ifPresent(known -> problems.addAll(known.problems()));
+        boolean walked = updated.isEmpty();
+        Found found = updated.orElseGet(() -> find(root, source, problems));
         List<ContentProblem> general = problems.byPlace();
         PostParser parser = new PostParser(site, authors, bodies, placement);
         Map<Path, Parsed.Entry> reusable = previous.reusableFor(source, site, authors);
@@ -304,7 +301,7 @@ public final class ContentLoader {
         int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint(), "Polyfeed layout",
                 new Parsed(source, site, authors, java.util.Collections.unmodifiableMap(parsed), readNow.get(), catalog,
-                        found.posts(), general, patched.isPresent(), found, walked[0]));
+                        found.posts(), general, patched.isPresent(), found, walked));
     }
 
     /**

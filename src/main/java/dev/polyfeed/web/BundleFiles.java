@@ -76,7 +76,7 @@ final class BundleFiles {
     }
 
     /** The file's bytes as an answer, or empty when it is not there (read from disk: not on the event loop). */
-    static Optional<Reply> read(Located located, Function<String, String> header) {
+    static Optional<Reply> read(Located located, Function<CharSequence, String> header) {
         return read(located.folder(), located.file(), located.type(), header);
     }
 
@@ -87,7 +87,7 @@ final class BundleFiles {
      *
      * @param header the request's header by name, or null
      */
-    static Optional<Reply> read(Path folder, Path file, String type, Function<String, String> header) {
+    static Optional<Reply> read(Path folder, Path file, String type, Function<CharSequence, String> header) {
         try {
             Path real = file.toRealPath();
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !real.startsWith(folder.toRealPath())
@@ -103,7 +103,7 @@ final class BundleFiles {
                     new Reply.Header("Cache-Control", "public, max-age=86400"),
                     new Reply.Header("Access-Control-Allow-Origin", "*"),
                     new Reply.Header("X-Content-Type-Options", "nosniff")));
-            if (Responses.isCurrent(header.apply("If-None-Match"), header.apply("If-Modified-Since"), etag, modified)) {
+            if (Responses.isCurrent(header.apply(Responses.IF_NONE_MATCH), header.apply(Responses.IF_MODIFIED_SINCE), etag, modified)) {
                 return Optional.of(new Reply(304, headers, null, DocumentKind.ASSET, false));
             }
             headers.add(new Reply.Header("Content-Type", type));

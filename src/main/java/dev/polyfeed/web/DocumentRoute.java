@@ -1,6 +1,5 @@
 package dev.polyfeed.web;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,7 +12,6 @@ import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
 import dev.polyfeed.publish.Representation;
 import io.quarkus.vertx.http.ManagementInterface;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -61,21 +59,6 @@ class DocumentRoute {
         });
     }
 
-    /**
-     * The request headers {@link Responses} reads, as Netty's {@code AsciiString}s: looked up by a plain
-     * string, a header's name is hashed character by character on every request.
-     */
-    private static final Map<String, CharSequence> READ_HEADERS = Map.of(
-            jakarta.ws.rs.core.HttpHeaders.ACCEPT, HttpHeaders.ACCEPT,
-            jakarta.ws.rs.core.HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT_ENCODING,
-            jakarta.ws.rs.core.HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_NONE_MATCH,
-            jakarta.ws.rs.core.HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MODIFIED_SINCE);
-
-    private static CharSequence wireName(String name) {
-        CharSequence wire = READ_HEADERS.get(name);
-        return wire != null ? wire : name;
-    }
-
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
         String uri = request.uri();
@@ -100,7 +83,7 @@ class DocumentRoute {
             return;
         }
         boolean negotiated = publication.hasView(address.get());
-        Function<String, String> header = name -> request.getHeader(wireName(name)); // one object per request
+        Function<CharSequence, String> header = request::getHeader; // one object for the whole request
         boolean view = Responses.wantsView(negotiated, header);
         DocumentKind kind = DocumentKind.of(address.get(), view);
         Optional<Representation> cached = publication.cached(path, view);

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.ws.rs.core.Response;
 
 import io.netty.buffer.Unpooled;
+import io.netty.util.AsciiString;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -25,16 +26,20 @@ import io.vertx.core.http.HttpServerResponse;
 record Reply(int status, List<Header> headers, byte[] body, DocumentKind kind, boolean gzip) {
 
     /**
-     * A header as decided, and the same as Vert.x writes it: Netty's {@code AsciiString}, whose hash is
-     * computed once and whose bytes are copied as they are. Sent as plain strings, each header's name was
-     * hashed character by character and its value encoded again on every request: a quarter of the
-     * serving path's CPU samples at saturation. Headers are ASCII (values are encoded before they get
-     * here), as Vert.x would write them anyway.
+     * A header as decided, held as Vert.x writes it: Netty's {@code AsciiString}, whose hash is computed
+     * once and whose bytes are copied as they are. Sent as plain strings, each header's name was hashed
+     * character by character and its value encoded again on every request. Headers are ASCII (values are
+     * encoded before they get here), as Vert.x would write them anyway.
      */
-    record Header(String name, String value, CharSequence wireName, CharSequence wireValue) {
+    record Header(CharSequence name, CharSequence value) {
 
-        Header(String name, String value) {
-            this(name, value, HttpHeaders.createOptimized(name), HttpHeaders.createOptimized(value));
+        Header {
+            name = ascii(name);
+            value = ascii(value);
+        }
+
+        private static CharSequence ascii(CharSequence text) {
+            return text instanceof AsciiString ascii ? ascii : new AsciiString(text);
         }
     }
 
@@ -57,7 +62,7 @@ record Reply(int status, List<Header> headers, byte[] body, DocumentKind kind, b
     Response toResponse(ServingMetrics metrics, boolean head) {
         metrics.sent(this, head);
         Response.ResponseBuilder response = Response.status(status);
-        headers.forEach(header -> response.header(header.name(), header.value()));
+        headers.forEach(header -> response.header(header.name().toString(), header.value().toString()));
         return body == null ? response.build() : response.entity(body).build();
     }
 
@@ -69,7 +74,7 @@ record Reply(int status, List<Header> headers, byte[] body, DocumentKind kind, b
         // by index: an immutable list's iterator would be one more object per request
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
-            response.putHeader(header.wireName(), header.wireValue());
+            response.putHeader(header.name(), header.value());
         }
         if (body == null) {
             response.end();

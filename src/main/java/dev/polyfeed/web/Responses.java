@@ -51,6 +51,16 @@ final class Responses {
         }
     }
 
+    /*
+     * The request headers read, by name: Netty's AsciiStrings, which Vert.x looks up without hashing the
+     * name again on every request, as it does a plain string. The JAX-RS resource reads them by the same
+     * names, case-insensitively.
+     */
+    static final CharSequence ACCEPT = io.vertx.core.http.HttpHeaders.ACCEPT;
+    static final CharSequence ACCEPT_ENCODING = io.vertx.core.http.HttpHeaders.ACCEPT_ENCODING;
+    static final CharSequence IF_NONE_MATCH = io.vertx.core.http.HttpHeaders.IF_NONE_MATCH;
+    static final CharSequence IF_MODIFIED_SINCE = io.vertx.core.http.HttpHeaders.IF_MODIFIED_SINCE;
+
     /**
      * Which representation of a document a request gets: a feed's page when a browser navigates to the
      * feed (it asks for HTML and names no feed type), else the document itself. Browsers show
@@ -60,8 +70,8 @@ final class Responses {
      * @param hasPage whether the document has a page for browsers (feeds do)
      * @param header the request's header by name, or null
      */
-    static boolean wantsView(boolean hasPage, Function<String, String> header) {
-        return hasPage && wantsPage(header.apply(HttpHeaders.ACCEPT));
+    static boolean wantsView(boolean hasPage, Function<CharSequence, String> header) {
+        return hasPage && wantsPage(header.apply(ACCEPT));
     }
 
     /**
@@ -74,13 +84,13 @@ final class Responses {
      *        (a feed and its page), which caches must then tell apart
      * @param header the request's header by name, or null
      */
-    static Reply document(DocumentKind kind, Representation document, boolean negotiated, Function<String, String> header,
+    static Reply document(DocumentKind kind, Representation document, boolean negotiated, Function<CharSequence, String> header,
             Caching caching) {
-        boolean gzip = acceptsGzip(header.apply(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = acceptsGzip(header.apply(ACCEPT_ENCODING));
         String etag = gzip ? document.gzipEtag() : document.etag();
-        String ifNoneMatch = header.apply(HttpHeaders.IF_NONE_MATCH);
+        String ifNoneMatch = header.apply(IF_NONE_MATCH);
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch, etag)
-                : notModifiedSince(header.apply(HttpHeaders.IF_MODIFIED_SINCE), document.lastModified());
+                : notModifiedSince(header.apply(IF_MODIFIED_SINCE), document.lastModified());
         Prepared prepared = prepared(document, gzip, etag, negotiated, caching.of(document.kind()));
         if (current) {
             return new Reply(304, prepared.notModified(), null, kind, false);

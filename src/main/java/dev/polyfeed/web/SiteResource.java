@@ -65,7 +65,7 @@ public class SiteResource {
         Optional<BundleFiles.Located> file = trailingSlash ? Optional.empty()
                 : BundleFiles.locate(publication.catalog(), segments);
         if (file.isPresent()) {
-            return Uni.createFrom().item(() -> BundleFiles.read(file.get(), headers::getHeaderString).map(reply -> reply.toResponse(metrics, head))
+            return Uni.createFrom().item(() -> BundleFiles.read(file.get(), byName(headers)).map(reply -> reply.toResponse(metrics, head))
                     .orElseGet(() -> Responses.notFound("No file '" + dev.polyfeed.address.AddressParser.quoted(segments.get(segments.size() - 1))
                             + "' beside this post.").toResponse(metrics, head)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -79,7 +79,7 @@ public class SiteResource {
         if (route instanceof Router.File site && !trailingSlash) {
             // the site's own file, listed when it was read; read from disk, so off the event loop
             return Uni.createFrom().item(() -> BundleFiles.read(site.file().root(), site.file().file(), site.file().type(),
-                    headers::getHeaderString).orElseGet(() -> Responses.notFound("Nothing at this path any more."))
+                    byName(headers)).orElseGet(() -> Responses.notFound("Nothing at this path any more."))
                     .toResponse(metrics, head)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         if (route instanceof Router.Moved moved) {
@@ -92,18 +92,23 @@ public class SiteResource {
     private Uni<Response> document(Publication publication, Router.Found found, HttpHeaders headers, boolean head) {
         String path = found.path();
         boolean negotiated = publication.hasView(found.address());
-        boolean view = Responses.wantsView(negotiated, headers::getHeaderString);
+        boolean view = Responses.wantsView(negotiated, byName(headers));
         DocumentKind kind = DocumentKind.of(found.address(), view);
         Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            return Uni.createFrom().item(Responses.document(kind, cached.get(), negotiated, headers::getHeaderString, caching)
+            return Uni.createFrom().item(Responses.document(kind, cached.get(), negotiated, byName(headers), caching)
                     .toResponse(metrics, head));
         }
         return Uni.createFrom()
                 .item(() -> Responses.document(kind, publication.find(path, view).orElseThrow(), negotiated,
-                        headers::getHeaderString, caching).toResponse(metrics, head))
+                        byName(headers), caching).toResponse(metrics, head))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(failure -> Responses.unrendered(failure, kind).isPresent())
                 .recoverWithItem(failure -> Responses.unrendered(failure, kind).orElseThrow().toResponse(metrics, head));
+    }
+
+    /** The request's headers as {@link Responses} reads them: by name, whatever its case. */
+    private static java.util.function.Function<CharSequence, String> byName(HttpHeaders headers) {
+        return name -> headers.getHeaderString(name.toString());
     }
 }

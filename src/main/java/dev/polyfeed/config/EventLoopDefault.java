@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * document's first render runs on a worker), so on one processor (a container limited to one CPU, a
  * process pinned to one core) the second loop only takes turns with the first: a request on one loop
  * waits while the other has the core, and latency was bimodal. Pinned to one core, with two loops the
- * gzip'd language feed's p99 at a fixed rate was 1.5 to 1.8 times nginx's and 304s' 1.5 to 2.0; with
- * one loop, 1.1 to 1.2 times for both. On more processors this is what Quarkus does already. An
+ * p99 at a fixed rate was 1.5 to 2.0 times nginx's; with one loop, 1.1 to 1.2 times (the README's
+ * benchmark section). On more processors this is what Quarkus does already. An
  * operator's own {@code quarkus.vertx.event-loops-pool-size} (properties, system property, environment)
  * wins: this source ranks below all of them.
  *

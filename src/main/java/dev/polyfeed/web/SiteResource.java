@@ -92,16 +92,17 @@ public class SiteResource {
     private Uni<Response> document(Publication publication, Router.Found found, HttpHeaders headers, boolean head) {
         String path = found.path();
         boolean negotiated = publication.hasView(found.address());
-        boolean view = Responses.wantsView(negotiated, byName(headers));
+        java.util.function.Function<CharSequence, String> header = byName(headers);
+        boolean view = Responses.wantsView(negotiated, header);
         DocumentKind kind = DocumentKind.of(found.address(), view);
         Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            return Uni.createFrom().item(Responses.document(kind, cached.get(), negotiated, byName(headers), caching)
+            return Uni.createFrom().item(Responses.document(kind, cached.get(), negotiated, header, caching)
                     .toResponse(metrics, head));
         }
         return Uni.createFrom()
                 .item(() -> Responses.document(kind, publication.find(path, view).orElseThrow(), negotiated,
-                        byName(headers), caching).toResponse(metrics, head))
+                        header, caching).toResponse(metrics, head))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(failure -> Responses.unrendered(failure, kind).isPresent())
                 .recoverWithItem(failure -> Responses.unrendered(failure, kind).orElseThrow().toResponse(metrics, head));

@@ -82,6 +82,7 @@ public class PolyfeedMain {
             Publication publication = store.current();
             int written = StaticExport.write(publication, directory);
             // every body is rendered by now; wait for the check so that its problems are in the log
+            store.checkBodiesNow();
             publication.awaitBodyProblems();
             LOG.infof("Exported %d documents (and their .gz twins) to %s", written, directory.toAbsolutePath());
             return 0;

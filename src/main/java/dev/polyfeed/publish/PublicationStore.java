@@ -81,13 +81,14 @@ public class PublicationStore {
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
     /** What changed since the last reload began, as the watcher told: the next reload looks at that. */
     private final PendingChanges pending = new PendingChanges();
-    private final ExecutorService reloader = daemonThread("polyfeed-reload", Thread.NORM_PRIORITY);
-    private final ExecutorService bodyChecker = daemonThread("polyfeed-body-check", Thread.MIN_PRIORITY);
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "polyfeed-content-check");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService reloader = Executors.newSingleThreadExecutor(
+            daemonThreads("polyfeed-reload", Thread.NORM_PRIORITY));
+    private final ScheduledExecutorService bodyChecker = Executors.newSingleThreadScheduledExecutor(
+            daemonThreads("polyfeed-body-check", Thread.MIN_PRIORITY));
+    /** The startup check while it waits for {@code polyfeed.render.check-delay}, for those who cannot wait. */
+    private final AtomicReference<DelayedCheck> delayedCheck = new AtomicReference<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            daemonThreads("polyfeed-content-check", Thread.NORM_PRIORITY));
     private volatile ContentWatcher watcher;
     /** The folder's fingerprint when the last reload began: the periodic check asks again only when it moves on. */
     private volatile String lastAttempted = "";
@@ -121,7 +122,8 @@ public class PublicationStore {
 
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Rendered output kept in memory: %s", budget);
-        Publication first = reload();
+        pending.anything();
+        Publication first = reload(pending.take(), config.render().checkDelay());
         if (first.catalog().posts().size() >= HEAP_SETTLING_POSTS) {
             // before the first request: no reader waits through this collection
             settleHeap("loading");
@@ -155,16 +157,17 @@ public class PublicationStore {
      */
     public Publication reload() {
         pending.anything();
-        return reload(pending.take());
+        return reload(pending.take(), Duration.ZERO);
     }
 
-    private synchronized Publication reload(ContentLoader.Changes changes) {
+    /** @param checkDelay how long the background check of the bodies waits before it begins */
+    private synchronized Publication reload(ContentLoader.Changes changes, Duration checkDelay) {
         long startedNanos = System.nanoTime();
         long startedCpuNanos = processCpuNanos();
         PublishingStats.Trigger trigger = current.get() == null ? PublishingStats.Trigger.STARTUP
                 : PublishingStats.Trigger.RELOAD;
         try {
-            Publication publication = load(startedNanos, startedCpuNanos, changes);
+            Publication publication = load(startedNanos, startedCpuNanos, changes, checkDelay);
             stats.loaded(trigger, PublishingStats.Outcome.PUBLISHED, System.nanoTime() - startedNanos);
             return publication;
         } catch (RuntimeException | Error e) {
@@ -175,7 +178,7 @@ public class PublicationStore {
         }
     }
 
-    private Publication load(long startedNanos, long startedCpuNanos, ContentLoader.Changes changes) {
+    private Publication load(long startedNanos, long startedCpuNanos, ContentLoader.Changes changes, Duration checkDelay) {
         Instant started = clock.instant();
         Publication previous = current.get();
         if (previous != null && (!Files.isDirectory(root) || !Files.isReadable(root))) {
@@ -198,8 +201,30 @@ public class PublicationStore {
                 (publishedNanos - loadedNanos) / 1_000_000, (processCpuNanos() - startedCpuNanos) / 1_000_000);
         Map<PostBody, List<ContentProblem>> checkedBefore = previous == null ? Map.of() : previous.checkedBodies();
         checkedBodies.ifPresentOrElse(publication::bodiesChecked,
-                () -> bodyChecker.execute(() -> checkBodies(publication, checkedBefore)));
+                () -> scheduleCheck(() -> checkBodies(publication, checkedBefore), checkDelay));
         return publication;
+    }
+
+    private void scheduleCheck(Runnable check, Duration delay) {
+        if (delay.isZero()) {
+            bodyChecker.execute(check);
+            return;
+        }
+        delayedCheck.set(new DelayedCheck(bodyChecker.schedule(check, delay.toMillis(), TimeUnit.MILLISECONDS), check));
+    }
+
+    /**
+     * Begins the startup check of the bodies now if it still waits for its delay: for whoever waits for
+     * its report and serves no reader (export).
+     */
+    public void checkBodiesNow() {
+        DelayedCheck waiting = delayedCheck.getAndSet(null);
+        if (waiting != null && waiting.scheduled().cancel(false)) {
+            bodyChecker.execute(waiting.check());
+        }
+    }
+
+    private record DelayedCheck(java.util.concurrent.ScheduledFuture<?> scheduled, Runnable check) {
     }
 
     /**
@@ -252,7 +277,7 @@ public class PublicationStore {
     private void reloadSafely(String why) {
         Instant started = clock.instant();
         try {
-            reload(pending.take());
+            reload(pending.take(), Duration.ZERO);
         } catch (Throwable e) { // even an OutOfMemoryError must not end reloading for good
             freshness.failed(started, e.getMessage() == null ? e.toString() : e.getMessage());
             LOG.errorf("Content reload (%s) failed; still serving the previous content. %s", why, e.getMessage());
@@ -505,13 +530,13 @@ public class PublicationStore {
                 still == 0 ? "" : " (" + still + " of the lines logged already at an earlier load)", problems.byKind());
     }
 
-    private static ExecutorService daemonThread(String name, int priority) {
-        return Executors.newSingleThreadExecutor(task -> {
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name, int priority) {
+        return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             thread.setPriority(priority);
             return thread;
-        });
+        };
     }
 
     /** How long content may be stale before readiness goes DOWN. */

@@ -88,6 +88,10 @@ class StrictModeTest {
                     public java.time.Duration queueTimeout() {
                         return java.time.Duration.ofSeconds(2);
                     }
+
+                    public java.time.Duration checkDelay() {
+                        return java.time.Duration.ZERO;
+                    }
                 };
             }
 

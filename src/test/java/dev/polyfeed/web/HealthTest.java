@@ -50,4 +50,13 @@ class HealthTest {
                 .body("checks.find { it.name == 'serving' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'serving' }.data.eventLoopLastRan", org.hamcrest.Matchers.notNullValue());
     }
+
+    @Test
+    void onLinuxTheEventLoopServesWithNettysNativeEpoll() {
+        String arch = System.getProperty("os.arch");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux")
+                && (arch.equals("amd64") || arch.equals("aarch64")), "the pom carries epoll for Linux x86_64 and aarch64 only");
+        Management.given().when().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'serving' }.data.transport", equalTo("epoll"));
+    }
 }

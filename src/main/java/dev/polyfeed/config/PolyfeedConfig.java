@@ -125,7 +125,7 @@ public interface PolyfeedConfig {
          * How long after startup the background check of every post's body waits before it begins.
          * The check renders each body once, on one thread, to report its problems; begun at once, it
          * takes a processor from the first readers and from the JIT compiling the serving path while
-         * both are cold (on 2 cores, the first feed of a 1,000-post site came 0.7 s later). A reload's
+         * both are cold (on 2 cores, the first feed of a 1,000-post site came about 0.5 s later). A reload's
          * check begins at once: the serving path is compiled by then and only changed bodies are
          * rendered. An export does not wait for it.
          */

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,8 +62,8 @@ import io.quarkus.runtime.StartupEvent;
  *
  * <p>Loading reads every file and its front matter, which is enough to know every feed; post bodies
  * are rendered when first needed. So that a body's problems are still reported without waiting for a
- * request, one background thread renders every body once the publication is being served, and logs
- * what it finds. In strict mode that check runs before serving, since strict mode must list every
+ * request, one background thread renders every body once the publication is being served (at startup,
+ * once {@code polyfeed.render.check-delay} has passed), and logs what it finds. In strict mode that check runs before serving, since strict mode must list every
  * problem before it starts.
  */
 @ApplicationScoped
@@ -122,8 +124,7 @@ public class PublicationStore {
 
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Rendered output kept in memory: %s", budget);
-        pending.anything();
-        Publication first = reload(pending.take(), config.render().checkDelay());
+        Publication first = reloadEverything(config.render().checkDelay());
         if (first.catalog().posts().size() >= HEAP_SETTLING_POSTS) {
             // before the first request: no reader waits through this collection
             settleHeap("loading");
@@ -156,8 +157,12 @@ public class PublicationStore {
      *         publication is being served (which is then kept)
      */
     public Publication reload() {
+        return reloadEverything(Duration.ZERO);
+    }
+
+    private Publication reloadEverything(Duration checkDelay) {
         pending.anything();
-        return reload(pending.take(), Duration.ZERO);
+        return reload(pending.take(), checkDelay);
     }
 
     /** @param checkDelay how long the background check of the bodies waits before it begins */
@@ -224,7 +229,7 @@ public class PublicationStore {
         }
     }
 
-    private record DelayedCheck(java.util.concurrent.ScheduledFuture<?> scheduled, Runnable check) {
+    private record DelayedCheck(ScheduledFuture<?> scheduled, Runnable check) {
     }
 
     /**
@@ -530,7 +535,7 @@ public class PublicationStore {
                 still == 0 ? "" : " (" + still + " of the lines logged already at an earlier load)", problems.byKind());
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name, int priority) {
+    private static ThreadFactory daemonThreads(String name, int priority) {
         return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);

@@ -124,8 +124,18 @@ public class PublicationStore {
 
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Rendered output kept in memory: %s", budget);
-        Publication first = reloadEverything(config.render().checkDelay());
-        if (first.catalog().posts().size() >= HEAP_SETTLING_POSTS) {
+        Publication first;
+        boolean heapKept;
+        try (LoadHeapGuard guard = LoadHeapGuard.start()) {
+            first = reloadEverything(config.render().checkDelay());
+            heapKept = guard.collections() > 0 && committedHeap() <= guard.budgetBytes();
+            if (guard.collections() > 0) {
+                LOG.infof("Collected %d times while loading, to keep the heap under %d MiB: now %d MiB committed",
+                        guard.collections(), guard.budgetBytes() / CacheBudget.MEBIBYTE, committedHeap() / CacheBudget.MEBIBYTE);
+            }
+        }
+        // the guard's collections kept the heap small already; one more would only delay the first request
+        if (first.catalog().posts().size() >= HEAP_SETTLING_POSTS && !heapKept) {
             // before the first request: no reader waits through this collection
             settleHeap("loading");
         }

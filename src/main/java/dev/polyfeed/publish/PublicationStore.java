@@ -63,8 +63,8 @@ import io.quarkus.runtime.StartupEvent;
  * <p>Loading reads every file and its front matter, which is enough to know every feed; post bodies
  * are rendered when first needed. So that a body's problems are still reported without waiting for a
  * request, one background thread renders every body once the publication is being served (at startup,
- * once {@code polyfeed.render.check-delay} has passed), and logs what it finds. In strict mode that check runs before serving, since strict mode must list every
- * problem before it starts.
+ * once {@code polyfeed.render.check-delay} has passed), and logs what it finds. In strict mode that
+ * check runs before serving, since strict mode must list every problem before it starts.
  */
 @ApplicationScoped
 public class PublicationStore {
@@ -125,7 +125,8 @@ public class PublicationStore {
     void onStart(@Observes StartupEvent event) {
         LOG.infof("Rendered output kept in memory: %s", budget);
         Publication first;
-        try (LoadHeapGuard guard = LoadHeapGuard.start()) {
+        // on the folder poller's thread, which has nothing to do until the first load is in
+        try (LoadHeapGuard guard = LoadHeapGuard.start(poller)) {
             first = reloadEverything(config.render().checkDelay());
             if (guard.collections() > 0) {
                 LOG.infof("Collected %d times while loading, to keep the heap under %d MiB: now %d MiB committed",

@@ -144,7 +144,7 @@ wrk_run() { # url [header] -> "req/s p50 p99"
 # The JIT compiles the serving path on the one core that serves: on this 2-core machine a fresh server
 # went 3.7k, 8.6k, 26k req/s over three 10 s runs. A server in production runs warm, nginx has nothing
 # to warm up, so runs repeat until one is within 5 % of the one before (at most 6), and at least three
-# run: two runs alike can both be before C2 (a saturated rate of 12k against 35k once followed that).
+# run: two runs alike can both be before C2 (likely why the tails once measured 12k req/s against 35k).
 warm_up() { # url [header]
   local previous=0 now i
   for i in 1 2 3 4 5 6; do

@@ -61,6 +61,8 @@ start_polyfeed() { # dir [cpu list] [more JVM or Polyfeed options...] -> pid; de
   echo $!
 }
 
+# what the server logged of collecting while loading and of returning the heap
+heap_lines() { { grep -E "Returned the heap|times while loading" "$LOG" || true; } | sed -n 's/.*INFO  //p'; }
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.05; done; }
 # the server was started in a command substitution, so it is no child to wait for: wait for its port
 stop_polyfeed() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
@@ -275,7 +277,7 @@ for path in /en/rss.xml /en/atom.xml /tr/feed.json /rss.xml; do
   DURATION=$DURATION wrk_run "http://127.0.0.1:$PORT$path" "Accept-Encoding: gzip" >/dev/null
 done
 row "after ${DURATION}s of wrk on each of 4 feeds" "$(rss_mib "$pid") MiB" "-" "<= 1024 MiB"
-{ grep -E "Returned the heap|times while loading" "$OUT/polyfeed.log" || true; } | sed -n 's/.*INFO  //p' | tee -a "$OUT/results.md"
+heap_lines | tee -a "$OUT/results.md"
 stop_polyfeed "$pid"
 
 EDIT_POSTS=${EDIT_POSTS:-50000}
@@ -332,7 +334,7 @@ if [ -n "${SCALE_POSTS:-}" ]; then
   # the body check renders every post in the background from here on, for minutes at this size
   sleep 30
   in_check=$(rss_mib "$pid")
-  settled=$({ grep -E "Returned the heap|times while loading" "$OUT/polyfeed.log" || true; } | sed -n 's/.*INFO  //p')
+  settled=$(heap_lines)
   stop_polyfeed "$pid"
   hugo_result="(hugo not installed)"
   if [ "$HAVE_HUGO" = yes ]; then

@@ -48,10 +48,15 @@ final class LoadHeapGuard implements AutoCloseable {
      */
     static LoadHeapGuard start(ScheduledExecutorService executor) {
         LoadHeapGuard guard = new LoadHeapGuard(Runtime.getRuntime().maxMemory() / 4,
-                () -> MEMORY.getHeapMemoryUsage().getCommitted(), () -> MEMORY.getHeapMemoryUsage().getUsed(), System::gc);
+                LoadHeapGuard::committedHeap, () -> MEMORY.getHeapMemoryUsage().getUsed(), System::gc);
         guard.watching = executor.scheduleWithFixedDelay(() -> guard.check(System.nanoTime() / 1_000_000), 100, 100,
                 TimeUnit.MILLISECONDS);
         return guard;
+    }
+
+    /** The heap this JVM has committed now, in bytes. */
+    static long committedHeap() {
+        return MEMORY.getHeapMemoryUsage().getCommitted();
     }
 
     /** One look at the heap at {@code nowMillis}: collects if it grew past the budget. */
@@ -62,10 +67,11 @@ final class LoadHeapGuard implements AutoCloseable {
         collect.run();
         collections++;
         lastCollectedMillis = nowMillis;
-        if (used.getAsLong() > budgetBytes * 3 / 4) {
+        long live = used.getAsLong();
+        if (live > budgetBytes * 3 / 4) {
             givenUp = true;
             LOG.infof("The live heap (%d MiB) nears the budget of a load's heap (%d MiB): no more collections while loading",
-                    used.getAsLong() >> 20, budgetBytes >> 20);
+                    live / CacheBudget.MEBIBYTE, budgetBytes / CacheBudget.MEBIBYTE);
         }
     }
 

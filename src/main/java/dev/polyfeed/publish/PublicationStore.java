@@ -130,7 +130,7 @@ public class PublicationStore {
             first = reloadEverything(config.render().checkDelay());
             if (guard.collections() > 0) {
                 LOG.infof("Collected %d times while loading, to keep the heap under %d MiB: now %d MiB committed",
-                        guard.collections(), guard.budgetBytes() / CacheBudget.MEBIBYTE, committedHeap() / CacheBudget.MEBIBYTE);
+                        guard.collections(), guard.budgetBytes() / CacheBudget.MEBIBYTE, LoadHeapGuard.committedHeap() / CacheBudget.MEBIBYTE);
             }
         }
         // even after the guard's collections: without this one, G1 grew the heap to 3 GiB in the first
@@ -485,11 +485,11 @@ public class PublicationStore {
      * large for as long as it runs. Operators who turn explicit collections off keep the larger heap.
      */
     private static void settleHeap(String burst) {
-        long before = committedHeap();
+        long before = LoadHeapGuard.committedHeap();
         long startedNanos = System.nanoTime();
         System.gc();
         LOG.infof("Returned the heap grown by %s to the system: committed %d MiB, now %d MiB (%d ms)", burst,
-                before / CacheBudget.MEBIBYTE, committedHeap() / CacheBudget.MEBIBYTE,
+                before / CacheBudget.MEBIBYTE, LoadHeapGuard.committedHeap() / CacheBudget.MEBIBYTE,
                 (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
@@ -499,9 +499,6 @@ public class PublicationStore {
                 instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
-    private static long committedHeap() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-    }
 
     private static void log(ContentProblem problem) {
         if (problem.severity() == Severity.ERROR) {

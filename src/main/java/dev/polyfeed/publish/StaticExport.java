@@ -1,8 +1,10 @@
 package dev.polyfeed.publish;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.polyfeed.address.Address;
 
@@ -17,18 +19,33 @@ public final class StaticExport {
     private StaticExport() {
     }
 
-    /** @return the number of documents written */
+    /**
+     * Documents are independent and rendering them is most of the work, so they are written on every
+     * core at once; the order files appear in does not matter to a static host.
+     *
+     * @return the number of documents written
+     */
     public static int write(Publication publication, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
-        java.util.List<Address> addresses = publication.addresses();
-        for (Address address : addresses) {
-            Path file = fileFor(root, address);
-            Representation document = publication.find(address.path()).orElseThrow();
+        List<Address> addresses = publication.addresses();
+        try {
+            addresses.parallelStream().forEach(address -> write(publication, root, address));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return addresses.size();
+    }
+
+    private static void write(Publication publication, Path root, Address address) {
+        Path file = fileFor(root, address);
+        Representation document = publication.find(address.path()).orElseThrow();
+        try {
             Files.createDirectories(file.getParent());
             Files.write(file, document.body());
             Files.write(file.resolveSibling(file.getFileName() + ".gz"), document.gzipBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return addresses.size();
     }
 
     /** The file a document is written to, never outside the export folder. */

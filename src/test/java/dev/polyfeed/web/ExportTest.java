@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -64,6 +65,14 @@ class ExportTest {
                         java.util.Map.of(), 1 << 20,
                         dev.polyfeed.publish.RenderGate.unbounded()),
                         export));
+    }
+
+    /** Documents are written on several threads; a failed write still surfaces as the I/O error it was. */
+    @Test
+    void aFolderThatCannotBeMadeFailsTheExportWithItsIoError() throws Exception {
+        Path occupied = Files.writeString(export.resolve("occupied"), "a file where the export's folder would go");
+        IOException failure = assertThrows(IOException.class, () -> StaticExport.write(store.current(), occupied));
+        assertTrue(failure.getMessage().contains("occupied"), failure.getMessage());
     }
 
     private Path fileOf(String path) {

@@ -276,6 +276,11 @@ public final class Publication {
         return find(path, false);
     }
 
+    /** How many documents may be rendered at once ({@link RenderGate#concurrency()}). */
+    public int renderConcurrency() {
+        return gate.concurrency();
+    }
+
     public Optional<Representation> cached(String path) {
         return cached(path, false);
     }

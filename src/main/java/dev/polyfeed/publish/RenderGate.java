@@ -21,13 +21,20 @@ public final class RenderGate {
     }
 
     private final Semaphore permits;
+    private final int concurrency;
     private final long waitNanos;
 
     /** @param concurrency renders at once; 0 means twice the cores */
     public RenderGate(int concurrency, Duration wait) {
         int permitted = concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(permitted, true);
+        this.concurrency = permitted;
         this.waitNanos = wait.toNanos();
+    }
+
+    /** Renders at once, at most. */
+    public int concurrency() {
+        return concurrency;
     }
 
     /** A gate that never refuses, for rendering that is not serving (export, tests). */

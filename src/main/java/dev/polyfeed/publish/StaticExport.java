@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 import dev.polyfeed.address.Address;
 
@@ -21,17 +22,24 @@ public final class StaticExport {
 
     /**
      * Documents are independent and rendering them is most of the work, so they are written on every
-     * core at once; the order files appear in does not matter to a static host.
+     * core at once; the order files appear in does not matter to a static host. Never on more threads
+     * than the publication renders at once: a thread left waiting for a render would be refused after
+     * the serving timeout ({@link RenderGate.Busy}), and an export must not fail for being fast.
      *
      * @return the number of documents written
      */
     public static int write(Publication publication, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
         List<Address> addresses = publication.addresses();
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), publication.renderConcurrency());
+        // a parallel stream started inside a pool forks into that pool, not the common one
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
-            addresses.parallelStream().forEach(address -> write(publication, root, address));
+            pool.submit(() -> addresses.parallelStream().forEach(address -> write(publication, root, address))).join();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            pool.shutdown();
         }
         return addresses.size();
     }

@@ -10,6 +10,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
@@ -18,9 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.polyfeed.content.Language;
+import dev.polyfeed.address.Address;
 import dev.polyfeed.address.FeedScope;
 import dev.polyfeed.publish.Publication;
 import dev.polyfeed.publish.PublicationStore;
+import dev.polyfeed.publish.RenderGate;
+import dev.polyfeed.publish.Representation;
 import dev.polyfeed.publish.StaticExport;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -73,6 +81,32 @@ class ExportTest {
         Path occupied = Files.writeString(export.resolve("occupied"), "a file where the export's folder would go");
         IOException failure = assertThrows(IOException.class, () -> StaticExport.write(store.current(), occupied));
         assertTrue(failure.getMessage().contains("occupied"), failure.getMessage());
+    }
+
+    /**
+     * An operator may allow one render at a time ({@code polyfeed.render.concurrency=1}); the export's
+     * threads must then not queue at the gate, where a wait is refused as a busy server's would be.
+     */
+    @Test
+    void exportsUnderAGateOfOneRenderWithoutWaiting() throws Exception {
+        Publication served = store.current();
+        Map<Address, Supplier<Representation>> slowDocuments = new LinkedHashMap<>();
+        for (Address address : served.addresses().subList(0, 8)) {
+            slowDocuments.put(address, () -> {
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return served.find(address.path()).orElseThrow();
+            });
+        }
+        Publication oneAtATime = new Publication(served.load(), List.of(), slowDocuments, Map.of(), 1 << 20,
+                new RenderGate(1, Duration.ZERO));
+        assertEquals(8, StaticExport.write(oneAtATime, export));
+        for (Address address : slowDocuments.keySet()) {
+            assertTrue(Files.exists(fileOf(address.path())), address.path());
+        }
     }
 
     private Path fileOf(String path) {

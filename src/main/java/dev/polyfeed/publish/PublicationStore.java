@@ -499,7 +499,6 @@ public class PublicationStore {
                 instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
-
     private static void log(ContentProblem problem) {
         if (problem.severity() == Severity.ERROR) {
             LOG.error(problem);

@@ -31,9 +31,9 @@ public final class StaticExport {
     public static int write(Publication publication, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
         List<Address> addresses = publication.addresses();
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), publication.renderConcurrency());
         // a parallel stream started inside a pool forks into that pool, not the common one
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        ForkJoinPool pool = new ForkJoinPool(
+                Math.min(Runtime.getRuntime().availableProcessors(), publication.renderConcurrency()));
         try {
             pool.submit(() -> addresses.parallelStream().forEach(address -> write(publication, root, address))).join();
         } catch (UncheckedIOException e) {

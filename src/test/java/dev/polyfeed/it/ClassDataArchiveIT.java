@@ -1,17 +1,13 @@
 package dev.polyfeed.it;
 
+import static dev.polyfeed.testing.Loopback.read;
+import static dev.polyfeed.testing.Loopback.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class ClassDataArchiveIT {
 
     private static final Path APP = Path.of("target", "quarkus-app").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void theFirstFeedIsServedWithClassesFromTheArchive() throws Exception {
@@ -63,26 +58,6 @@ class ClassDataArchiveIT {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
             server.destroyForcibly();
-        }
-    }
-
-    private static int status(int port, String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.polyfeed;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -80,7 +81,13 @@ public class PolyfeedMain {
             }
             Path directory = Path.of(args[export + 1]);
             Publication publication = store.current();
-            int written = StaticExport.write(publication, directory);
+            int written;
+            try {
+                written = StaticExport.write(publication, directory);
+            } catch (IOException e) {
+                LOG.errorf("The export to %s failed: %s", directory.toAbsolutePath(), e.getMessage());
+                return 1;
+            }
             // every body is rendered by now; wait for the check so that its problems are in the log
             store.checkBodiesNow();
             publication.awaitBodyProblems();

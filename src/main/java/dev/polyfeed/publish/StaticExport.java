@@ -3,6 +3,7 @@ package dev.polyfeed.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -56,9 +57,20 @@ public final class StaticExport {
         }
     }
 
-    /** The file a document is written to, never outside the export folder. */
+    /**
+     * The file a document is written to, never outside the export folder. A name the file system's
+     * encoding cannot hold (a tag in Turkish where the JVM runs in the C locale, whose file names are
+     * ASCII) fails the export with the document named and the remedy.
+     */
     static Path fileFor(Path root, Address address) {
-        Path file = root.resolve(address.exportFile()).normalize();
+        Path file;
+        try {
+            file = root.resolve(address.exportFile()).normalize();
+        } catch (InvalidPathException e) {
+            throw new UncheckedIOException(new IOException("cannot name the file for " + address.path()
+                    + " in this system's file-name encoding (" + System.getProperty("sun.jnu.encoding")
+                    + "): run Polyfeed with a UTF-8 locale, such as LANG=C.UTF-8", e));
+        }
         if (!file.startsWith(root)) {
             throw new IllegalArgumentException("refusing to write outside " + root + ": " + address.path());
         }

@@ -22,9 +22,17 @@ class ExportIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private static Process run(Path output, String... properties) throws IOException {
+        return start(command(output, properties), output);
+    }
+
+    private static List<String> command(Path output, String... properties) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", JAR.toString(), "--export", output.toString()));
+        return command;
+    }
+
+    private static Process start(List<String> command, Path output) throws IOException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile()).start();
     }
 
@@ -39,6 +47,26 @@ class ExportIT {
         assertTrue(Files.exists(output.resolve("ar/rss.xml.gz")));
         assertTrue(Files.readString(output.resolve("index.html"), StandardCharsets.UTF_8).contains("/tr/rss.xml"));
         assertTrue(Files.exists(output.resolve("tr/posts/illustrated-deepseek-r1/index.html")));
+    }
+
+    /**
+     * In the C locale the JVM's file names are ASCII, and content/ has tags in Turkish and Hindi: the
+     * export stops with an error that says which document and what to do, not a stack trace.
+     */
+    @Test
+    void aFileNameTheLocaleCannotHoldFailsTheExportWithTheRemedy() throws Exception {
+        Path output = Files.createDirectories(Path.of("target", "export-c-locale-it"));
+        ProcessBuilder builder = new ProcessBuilder(command(output)).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "export-c-locale-it.log").toFile());
+        builder.environment().put("LANG", "C");
+        builder.environment().put("LC_ALL", "C");
+        Process export = builder.start();
+        assertTrue(export.waitFor(120, TimeUnit.SECONDS), "the export finished");
+        String log = Files.readString(Path.of("target", "export-c-locale-it.log"), StandardCharsets.UTF_8);
+        assertEquals(1, export.exitValue(), log);
+        assertTrue(log.contains("The export to") && log.contains("cannot name the file for /")
+                && log.contains("ANSI_X3.4-1968") && log.contains("LANG=C.UTF-8"), log);
+        assertTrue(!log.contains("InvalidPathException"), log);
     }
 
     @Test

@@ -46,7 +46,8 @@ public class ClassDataTraining {
         Path app = Path.of(args[0]).toAbsolutePath();
         Path content = Path.of(args[1]).toAbsolutePath();
         Path log = app.resolve("app-cds-training.log");
-        Files.deleteIfExists(app.resolve(ARCHIVE));
+        Path archive = app.resolve(ARCHIVE);
+        Files.deleteIfExists(archive);
         long started = System.nanoTime();
         int port = freePort();
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -65,12 +66,13 @@ public class ClassDataTraining {
             if (!server.waitFor(1, TimeUnit.MINUTES)) {
                 fail("the training server did not stop within a minute of SIGTERM", log);
             }
-            if (server.exitValue() != 0 || !Files.isRegularFile(app.resolve(ARCHIVE))) {
+            boolean written = Files.isRegularFile(archive);
+            if (server.exitValue() != 0 || !written) {
                 fail("the training server exited with " + server.exitValue() + " and left "
-                        + (Files.isRegularFile(app.resolve(ARCHIVE)) ? "an archive" : "no archive"), log);
+                        + (written ? "an archive" : "no archive"), log);
             }
-            System.out.printf("%s: trained on %d documents of %s in %.1f s (%d MiB)%n", app.resolve(ARCHIVE),
-                    documents, content, (System.nanoTime() - started) / 1e9, Files.size(app.resolve(ARCHIVE)) >> 20);
+            System.out.printf("%s: trained on %d documents of %s in %.1f s (%d MiB)%n", archive,
+                    documents, content, (System.nanoTime() - started) / 1e9, Files.size(archive) >> 20);
         } finally {
             server.destroyForcibly();
         }

@@ -22,18 +22,15 @@ class ExportIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private static Process run(Path output, String... properties) throws IOException {
-        return start(command(output, properties), output);
+        return export(output, properties).start();
     }
 
-    private static List<String> command(Path output, String... properties) {
+    /** The export's process, its output in {@code <output>.log} beside the folder. */
+    private static ProcessBuilder export(Path output, String... properties) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", JAR.toString(), "--export", output.toString()));
-        return command;
-    }
-
-    private static Process start(List<String> command, Path output) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile()).start();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.resolveSibling(output.getFileName() + ".log").toFile());
     }
 
     @Test
@@ -56,8 +53,7 @@ class ExportIT {
     @Test
     void aFileNameTheLocaleCannotHoldFailsTheExportWithTheRemedy() throws Exception {
         Path output = Files.createDirectories(Path.of("target", "export-c-locale-it"));
-        ProcessBuilder builder = new ProcessBuilder(command(output)).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "export-c-locale-it.log").toFile());
+        ProcessBuilder builder = export(output);
         builder.environment().put("LANG", "C");
         builder.environment().put("LC_ALL", "C");
         Process export = builder.start();

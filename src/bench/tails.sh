@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Latency tails at a fixed request rate: Polyfeed against nginx (gzip_static, serving Hugo's output of the
-# same generated content), both on core 0, the load generator on core 1.
+# same generated content), all on core 0, the load generator on core 1.
 #   src/bench/tails.sh [posts] [seconds] [repeats]      e.g. src/bench/tails.sh 10000 10 3
-# First nginx's saturated rate is measured with wrk (64 connections, as bench.sh does), for each request;
-# then h2load (HTTP/1.1, 64 connections) sends that request at 50 % and 80 % of that rate to each server,
-# interleaved, `repeats` times, and the per-request times it logs give the percentiles. The target: at
-# either rate Polyfeed's p99 is at most nginx's. A missed target is reported, not an error: the script
-# exits non-zero only when something fails. Prints a markdown table and writes it to target/bench/tails.md.
-# Needs wrk, h2load (Debian: nghttp2-client), hugo, nginx, python3. Everything listens on 127.0.0.1 only.
+# First each server's saturated rate is measured with wrk (64 connections, as bench.sh does), for each
+# request; then src/bench/FixedRate.java sends that request at 50 % and 80 % of nginx's saturated rate
+# to each server, interleaved, `repeats` times, and gives p50, p99 and p99.9. The target: at either rate
+# Polyfeed's p99 is at most nginx's. Two nginx: the one bench.sh serves with (the peer the targets were
+# set against) and one tuned as an operator would (open_file_cache, sendfile, tcp_nopush).
+# FixedRate is open-loop: requests leave evenly spaced and are timed from when they were due. h2load's
+# --rps is not that over HTTP/1.1 (its 64 connections each sent a 10 ms tick's requests back to back,
+# all at once: the server was saturated for half of every tick, and its times measured throughput).
+# A missed target is reported, not an error: the script exits non-zero only when something fails.
+# Prints a markdown table and writes it to target/bench/tails.md.
+# Needs wrk, hugo, nginx, python3. Everything listens on 127.0.0.1 only.
 # TAILS_JAVA_OPTS adds JVM options to Polyfeed's command line (e.g. a flight recording); none by default.
 # TAILS_JAR runs another build (e.g. a copy of an earlier target/quarkus-app) instead of this one.
 set -euo pipefail
@@ -20,12 +25,13 @@ CLIENTS=64
 PORT=18280
 MANAGEMENT_PORT=19280
 NGINX_PORT=18290
+NGINX_TUNED_PORT=18291
 # the address Hugo's pages link to: the one bench.sh builds with, so that both scripts share the site
 HUGO_BASE_PORT=18190
 OUT=target/bench
 RUN=$OUT/tails
 mkdir -p "$OUT" "$RUN"
-for tool in wrk h2load hugo python3 curl taskset; do
+for tool in wrk hugo python3 curl taskset javac; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 2; }
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
@@ -33,7 +39,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 JAR=${TAILS_JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests
 
-for port in $PORT $MANAGEMENT_PORT $NGINX_PORT; do
+for port in $PORT $MANAGEMENT_PORT $NGINX_PORT $NGINX_TUNED_PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
     echo "something already listens on 127.0.0.1:$port; stop it first" >&2
     exit 1
@@ -42,12 +48,13 @@ done
 
 polyfeed_pid=""
 nginx_pid=""
+nginx_tuned_pid=""
 stop() { # pid
   [ -n "$1" ] || return 0
   kill "$1" 2>/dev/null || true
   while kill -0 "$1" 2>/dev/null; do sleep 0.1; done
 }
-trap 'stop "$polyfeed_pid"; stop "$nginx_pid"' EXIT
+trap 'stop "$polyfeed_pid"; stop "$nginx_pid"; stop "$nginx_tuned_pid"' EXIT
 
 corpus() { # size -> folder (as bench.sh names it)
   local dir="$OUT/corpus-$1"
@@ -87,28 +94,29 @@ TEMPLATE
   find "$site/public" -name '*.xml' -exec gzip -k -9 -f {} +
 }
 
-start_nginx() { # public dir; one worker, on core 0
-  local conf="$RUN/nginx.conf"
+start_nginx() { # public-dir port name [directives...]; one worker, on core 0; sets nginx_pid or nginx_tuned_pid
+  local root=$1 port=$2 name=$3; shift 3
+  local conf="$RUN/$name.conf"
   cat >"$conf" <<CONF
 worker_processes 1;
 daemon off;
-pid $(realpath "$RUN")/nginx.pid;
-error_log $(realpath "$RUN")/nginx-error.log;
+pid $(realpath "$RUN")/$name.pid;
+error_log $(realpath "$RUN")/$name-error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
-  # h2load does not reconnect at a fixed rate: nginx's default (1000 requests a connection) would
-  # close connection after connection, and the rest would be offered less than the rate
+  # FixedRate keeps its connections: nginx's default (1000 requests a connection) would close them
   keepalive_requests 100000000;
   keepalive_timeout 300s;
   types { application/rss+xml xml; }
   gzip_static on;
   etag on;
-  server { listen 127.0.0.1:$NGINX_PORT; root $(realpath "$1"); }
+$(printf '  %s\n' "$@")
+  server { listen 127.0.0.1:$port; root $(realpath "$root"); }
 }
 CONF
-  taskset -c 0 "$NGINX" -c "$(realpath "$conf")" >"$RUN/nginx.out" 2>&1 &
-  nginx_pid=$!
+  taskset -c 0 "$NGINX" -c "$(realpath "$conf")" >"$RUN/$name.out" 2>&1 &
+  if [ "$name" = nginx ]; then nginx_pid=$!; else nginx_tuned_pid=$!; fi
 }
 
 start_polyfeed() { # content dir; on core 0, default JVM settings
@@ -129,35 +137,21 @@ wait_until() { # seconds command... : polls until the command succeeds, fails af
 checked() { curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" | grep -q '"bodies" *: *"checked"'; }
 etag_of() { curl -sI -H "$2" "$1" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}'; }
 
-percentiles() { # log-file expected-status -> "count p50 p90 p99 p99.9 max" in ms, or fails on errors
-  python3 - "$1" "$2" <<'PY'
-import sys
-times, wrong = [], 0
-with open(sys.argv[1]) as log:
-    for line in log:
-        columns = line.split("\t")
-        if len(columns) < 3:
-            continue
-        if columns[1] != sys.argv[2]:
-            wrong += 1
-        times.append(int(columns[2]) / 1000)
-if not times or wrong:
-    sys.exit(f"{sys.argv[1]}: {len(times)} requests, {wrong} not {sys.argv[2]}")
-times.sort()
-def at(q):
-    return times[min(len(times) - 1, int(q * len(times)))]
-print(len(times), *(f"{v:.3f}" for v in (at(0.5), at(0.9), at(0.99), at(0.999), times[-1])))
-PY
-}
-
 echo "corpus of $SIZE posts, Hugo site, servers" >&2
 dir=$(corpus "$SIZE")
 [ -f "$OUT/hugo-corpus-$SIZE/public/en/index.xml.gz" ] || hugo_site "$dir"
-start_nginx "$OUT/hugo-corpus-$SIZE/public"
+start_nginx "$OUT/hugo-corpus-$SIZE/public" "$NGINX_PORT" nginx
+# what an operator would add for static files: descriptors kept open, the kernel sending the file
+start_nginx "$OUT/hugo-corpus-$SIZE/public" "$NGINX_TUNED_PORT" nginx-tuned \
+  "open_file_cache max=10000 inactive=60s;" "sendfile on;" "tcp_nopush on;"
 start_polyfeed "$dir"
 wait_until 120 curl -sf -o /dev/null "http://127.0.0.1:$PORT/en/rss.xml" || { echo "Polyfeed did not start: $RUN/polyfeed.log" >&2; exit 1; }
 wait_until 600 checked || { echo "Polyfeed's bodies were not checked in time" >&2; exit 1; }
-wait_until 10 curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/en/index.xml" || { echo "nginx did not start: $RUN/nginx-error.log" >&2; exit 1; }
+for port in $NGINX_PORT $NGINX_TUNED_PORT; do
+  wait_until 10 curl -sf -o /dev/null "http://127.0.0.1:$port/en/index.xml" || { echo "nginx did not start: $RUN/nginx*-error.log" >&2; exit 1; }
+done
+mkdir -p "$RUN/classes"
+javac -d "$RUN/classes" src/bench/FixedRate.java
 
 GZ="Accept-Encoding: gzip"
 P_URL="http://127.0.0.1:$PORT/en/rss.xml"
@@ -171,12 +165,17 @@ P_HEADERS=("$GZ" "$GZ"$'\n'"If-None-Match: $p_etag")
 N_HEADERS=("$GZ" "$GZ"$'\n'"If-None-Match: $n_etag")
 STATUSES=(200 304)
 
-fixed_rate() { # url headers total-rate log-file; h2load's --rps is per connection
-  local per_client args=() line
-  per_client=$(awk "BEGIN {printf \"%.2f\", $3 / $CLIENTS}")
-  while IFS= read -r line; do args+=(-H "$line"); done <<<"$2"
-  taskset -c 1 h2load --h1 -t1 -c$CLIENTS --rps="$per_client" -D "$DURATION" --warm-up-time=1 \
-    "${args[@]}" --log-file="$4" "$1" >"$4.out" 2>&1 || { cat "$4.out" >&2; return 1; }
+T_URL="http://127.0.0.1:$NGINX_TUNED_PORT/en/index.xml"
+SERVERS=(polyfeed nginx nginx-tuned)
+url_of() { case $1 in polyfeed) echo "$P_URL" ;; nginx) echo "$N_URL" ;; *) echo "$T_URL" ;; esac; }
+headers_of() { if [ "$1" = polyfeed ]; then echo "${P_HEADERS[$2]}"; else echo "${N_HEADERS[$2]}"; fi; }
+
+WARM_UP=3
+fixed_rate() { # url headers total-rate status -> "count p50 p90 p99 p99.9 max client-lag-p99" in ms
+  local args=() line
+  while IFS= read -r line; do args+=("$line"); done <<<"$2"
+  taskset -c 1 java -cp "$RUN/classes" FixedRate "$1" "$3" "$DURATION" "$WARM_UP" "$4" "${args[@]}" 2>"$RUN/fixed-rate.err" \
+    || { cat "$RUN/fixed-rate.err" >&2; return 1; }
 }
 wrk_rate() { # url headers -> requests per second at saturation
   local args=() line
@@ -186,43 +185,41 @@ wrk_rate() { # url headers -> requests per second at saturation
 }
 
 echo "warming Polyfeed up, measuring saturated rates (wrk, ${DURATION}s each)" >&2
-declare -A NGINX_RATE POLYFEED_RATE
+declare -A RATE
 for i in "${!LABELS[@]}"; do
-  label=${LABELS[$i]}; p_header=${P_HEADERS[$i]}; n_header=${N_HEADERS[$i]}
+  label=${LABELS[$i]}
   # the JIT compiles the serving path meanwhile, over several runs on one core: until a run is within 5 %
   # of the one before (at most 6), and at least three, since two runs alike can both be before C2
   previous=0
   warm_rates=""
   for run in 1 2 3 4 5 6; do
-    now=$(wrk_rate "$P_URL" "$p_header")
+    now=$(wrk_rate "$P_URL" "${P_HEADERS[$i]}")
     warm_rates="$warm_rates $now"
     [ "$run" -ge 3 ] && awk "BEGIN {exit !($now <= $previous * 1.05)}" && break
     previous=$now
   done
   echo "  $label: Polyfeed warmed up over runs of$warm_rates req/s" >&2
-  POLYFEED_RATE[$i]=$(wrk_rate "$P_URL" "$p_header")
-  NGINX_RATE[$i]=$(wrk_rate "$N_URL" "$n_header")
-  echo "  $label: nginx ${NGINX_RATE[$i]} req/s, Polyfeed ${POLYFEED_RATE[$i]} req/s" >&2
+  for server in "${SERVERS[@]}"; do
+    RATE[$server,$i]=$(wrk_rate "$(url_of "$server")" "$(headers_of "$server" "$i")")
+  done
+  echo "  $label: saturated Polyfeed ${RATE[polyfeed,$i]}, nginx ${RATE[nginx,$i]}, tuned nginx ${RATE[nginx-tuned,$i]} req/s" >&2
 done
 
-echo "fixed-rate runs: $REPEATS × (2 requests × 2 rates × 2 servers) × ${DURATION}s, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "fixed-rate runs: $REPEATS × (2 requests × 2 rates × ${#SERVERS[@]} servers) × (${WARM_UP}s + ${DURATION}s), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 : >"$RUN/runs.tsv"
 for repeat in $(seq 1 "$REPEATS"); do
   for i in "${!LABELS[@]}"; do
-    label=${LABELS[$i]}; p_header=${P_HEADERS[$i]}; n_header=${N_HEADERS[$i]}; status=${STATUSES[$i]}
+    label=${LABELS[$i]}
     for share in 50 80; do
-      rate=$(( NGINX_RATE[$i] * share / 100 ))
-      # alternate which server goes first, so that neither always follows the other's run
-      servers=(polyfeed nginx); [ $((repeat % 2)) -eq 0 ] && servers=(nginx polyfeed)
-      for server in "${servers[@]}"; do
-        log="$RUN/$server-$i-$share-$repeat.log"
-        rm -f "$log" # h2load appends to its log
-        if [ "$server" = polyfeed ]; then fixed_rate "$P_URL" "$p_header" "$rate" "$log"
-        else fixed_rate "$N_URL" "$n_header" "$rate" "$log"; fi
-        read -r count p50 p90 p99 p999 max <<<"$(percentiles "$log" "$status")"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$share" "$rate" "$server" "$repeat" \
-          "$count" "$p50" "$p99" "$p999" "$max" >>"$RUN/runs.tsv"
-        echo "  #$repeat $label at $share % ($rate req/s), $server: p50 $p50, p90 $p90, p99 $p99, p99.9 $p999, max $max ms ($count requests)" >&2
+      rate=$(( RATE[nginx,$i] * share / 100 ))
+      # rotate which server goes first, so that none always follows the same one
+      first=$(( repeat % ${#SERVERS[@]} ))
+      order=("${SERVERS[@]:$first}" "${SERVERS[@]:0:$first}")
+      for server in "${order[@]}"; do
+        read -r count p50 p90 p99 p999 max lag <<<"$(fixed_rate "$(url_of "$server")" "$(headers_of "$server" "$i")" "$rate" "${STATUSES[$i]}")"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$share" "$rate" "$server" "$repeat" \
+          "$count" "$p50" "$p99" "$p999" "$max" "$lag" >>"$RUN/runs.tsv"
+        echo "  #$repeat $label at $share % ($rate req/s), $server: p50 $p50, p90 $p90, p99 $p99, p99.9 $p999, max $max ms ($count requests; client's lag p99 $lag ms)" >&2
       done
     done
   done
@@ -231,16 +228,18 @@ done
 {
   echo "Fixed-rate latency, $SIZE posts, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo
-  echo "Servers on core 0, h2load (HTTP/1.1, $CLIENTS connections) on core 1, ${DURATION}s per run; rates are shares of"
-  echo "nginx's saturated rate (wrk, $CLIENTS connections). Medians over $REPEATS runs, interleaved; in brackets the"
-  echo "range of p99 across runs. Times in ms."
+  echo "Servers on core 0, src/bench/FixedRate.java (open loop, HTTP/1.1, 64 connections) on core 1, ${WARM_UP}s untimed then"
+  echo "${DURATION}s per run; rates are shares of nginx's saturated rate (wrk, $CLIENTS connections); times run from when"
+  echo "each request was due. Medians over $REPEATS runs, interleaved; in brackets the range of p99 across runs. Times in"
+  echo "ms; a median p50 over 10 ms means the server fell behind the rate (overloaded)."
   echo
+  echo "- the client's own lag (how late a request left against its schedule), p99: $(cut -f11 "$RUN/runs.tsv" | sort -g | head -1) to $(cut -f11 "$RUN/runs.tsv" | sort -g | tail -1) ms over the runs"
   for i in "${!LABELS[@]}"; do
-    echo "- ${LABELS[$i]}: saturated nginx ${NGINX_RATE[$i]} req/s, Polyfeed ${POLYFEED_RATE[$i]} req/s ($(awk "BEGIN {printf \"%.2f\", ${POLYFEED_RATE[$i]} / ${NGINX_RATE[$i]}}")×)"
+    echo "- ${LABELS[$i]}: saturated Polyfeed ${RATE[polyfeed,$i]} req/s, nginx ${RATE[nginx,$i]} ($(awk "BEGIN {printf \"%.2f\", ${RATE[polyfeed,$i]} / ${RATE[nginx,$i]}}")×), tuned nginx ${RATE[nginx-tuned,$i]} ($(awk "BEGIN {printf \"%.2f\", ${RATE[polyfeed,$i]} / ${RATE[nginx-tuned,$i]}}")×)"
   done
   echo
-  echo "| request | rate | Polyfeed p50 / p99 / p99.9 | nginx p50 / p99 / p99.9 | p99 Polyfeed / nginx | target |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| request | rate | Polyfeed p50 / p99 / p99.9 | nginx p50 / p99 / p99.9 | p99 Polyfeed / nginx | target | tuned nginx p50 / p99 / p99.9 | p99 Polyfeed / tuned nginx |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   python3 - "$RUN/runs.tsv" "${LABELS[@]}" <<'PY'
 import sys, statistics
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
@@ -249,7 +248,8 @@ def cell(runs):
     med = lambda k: statistics.median(float(r[k]) for r in runs)
     p99s = [float(r[7]) for r in runs]
     spread = f" [{min(p99s):.2f}–{max(p99s):.2f}]" if len(runs) > 1 else ""
-    return f"{med(6):.2f} / {med(7):.2f}{spread} / {med(8):.2f}", med(7)
+    overloaded = " (overloaded)" if med(6) > 10 else ""
+    return f"{med(6):.2f} / {med(7):.2f}{spread} / {med(8):.2f}{overloaded}", med(7)
 for i, label in enumerate(labels):
     for share in ("50", "80"):
         picked = [r for r in rows if r[0] == str(i) and r[1] == share]
@@ -257,10 +257,11 @@ for i, label in enumerate(labels):
             continue
         p, p99 = cell([r for r in picked if r[3] == "polyfeed"])
         n, n99 = cell([r for r in picked if r[3] == "nginx"])
+        t, t99 = cell([r for r in picked if r[3] == "nginx-tuned"])
         ratio = p99 / n99
         verdict = "met" if ratio <= 1 else "missed"
-        print(f"| {label} | {share} % ({picked[0][2]} req/s) | {p} | {n} | {ratio:.2f} | ≤ 1.00: {verdict} |")
+        print(f"| {label} | {share} % ({picked[0][2]} req/s) | {p} | {n} | {ratio:.2f} | ≤ 1.00: {verdict} | {t} | {p99 / t99:.2f} |")
 PY
 } | tee "$OUT/tails.md"
 echo
-echo "Table written to $OUT/tails.md; per-request logs in $RUN/"
+echo "Table written to $OUT/tails.md; runs in $RUN/runs.tsv"

@@ -306,7 +306,7 @@ fi
 if section tails && [ "$HAVE_HUGO" = yes ] && [ "$HAVE_NGINX" = yes ] && [ -x src/bench/tails.sh ]; then
     echo | tee -a "$OUT/results.md"
     echo "### Tails at a fixed rate (src/bench/tails.sh: open loop, evenly spaced requests, servers on core 0)" | tee -a "$OUT/results.md"
-    src/bench/tails.sh "$SERVE_SIZE" "$DURATION" | grep -E '^[|-]' | tee -a "$OUT/results.md"
+    src/bench/tails.sh "$SERVE_SIZE" "$DURATION" | grep -E '^[|-]' | awk '/^\| request/ {print ""} {print}' | tee -a "$OUT/results.md"
 fi
 
 if section memory; then

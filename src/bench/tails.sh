@@ -9,10 +9,10 @@
 # set against) and one tuned as an operator would (open_file_cache, sendfile, tcp_nopush).
 # FixedRate is open-loop: requests leave evenly spaced and are timed from when they were due. h2load's
 # --rps is not that over HTTP/1.1 (its 64 connections each sent a 10 ms tick's requests back to back,
-# all at once: the server was saturated for half of every tick, and its times measured throughput).
+# all at once: the server was saturated until it had answered each burst, and the times measured that).
 # A missed target is reported, not an error: the script exits non-zero only when something fails.
 # Prints a markdown table and writes it to target/bench/tails.md.
-# Needs wrk, hugo, nginx, python3. Everything listens on 127.0.0.1 only.
+# Needs wrk, hugo, nginx, python3 and a JDK (javac). Everything listens on 127.0.0.1 only.
 # TAILS_JAVA_OPTS adds JVM options to Polyfeed's command line (e.g. a flight recording); none by default.
 # TAILS_JAR runs another build (e.g. a copy of an earlier target/quarkus-app) instead of this one.
 set -euo pipefail

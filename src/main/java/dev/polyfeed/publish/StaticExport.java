@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.polyfeed.address.Address;
 
@@ -27,20 +28,40 @@ public final class StaticExport {
      * than the publication renders at once: a thread left waiting for a render would be refused after
      * the serving timeout ({@link RenderGate.Busy}), and an export must not fail for being fast.
      *
+     * The first failure ends the export, and it ends only once no thread of it is left writing: a
+     * failure thrown out of the parallel stream came back while the other threads went on rendering and
+     * writing their share, and a file could appear after the export had failed (a test's temporary
+     * folder, deleted once it threw, was found not empty).
+     *
      * @return the number of documents written
      */
     public static int write(Publication publication, Path directory) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
         List<Address> addresses = publication.addresses();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         // a parallel stream started inside a pool forks into that pool, not the common one
         ForkJoinPool pool = new ForkJoinPool(
                 Math.min(Runtime.getRuntime().availableProcessors(), publication.renderConcurrency()));
         try {
-            pool.submit(() -> addresses.parallelStream().forEach(address -> write(publication, root, address))).join();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            pool.submit(() -> addresses.parallelStream().forEach(address -> {
+                if (failure.get() != null) {
+                    return;
+                }
+                try {
+                    write(publication, root, address);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            })).join();
         } finally {
             pool.shutdown();
+        }
+        RuntimeException failed = failure.get();
+        if (failed instanceof UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (failed != null) {
+            throw failed;
         }
         return addresses.size();
     }

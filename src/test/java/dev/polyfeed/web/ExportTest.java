@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
@@ -81,6 +82,42 @@ class ExportTest {
         Path occupied = Files.writeString(export.resolve("occupied"), "a file where the export's folder would go");
         IOException failure = assertThrows(IOException.class, () -> StaticExport.write(store.current(), occupied));
         assertTrue(failure.getMessage().contains("occupied"), failure.getMessage());
+    }
+
+    /**
+     * A failed export has stopped when it says so: no thread of it renders or writes afterwards, where
+     * the other threads once went on with their share (and a folder deleted after the failure could be
+     * written into again).
+     */
+    @Test
+    void aFailedExportHasStoppedEveryThreadWhenItReturns() throws Exception {
+        Publication served = store.current();
+        AtomicInteger rendered = new AtomicInteger();
+        Map<Address, Supplier<Representation>> slowDocuments = new LinkedHashMap<>();
+        for (Address address : served.addresses().subList(0, 12)) {
+            slowDocuments.put(address, () -> {
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                rendered.incrementAndGet();
+                return served.find(address.path()).orElseThrow();
+            });
+        }
+        Publication slow = new Publication(served.load(), List.of(), slowDocuments, Map.of(), 1 << 20,
+                new RenderGate(4, Duration.ofSeconds(10)));
+        Path occupied = Files.writeString(export.resolve("occupied"), "a file where the export's folder would go");
+
+        assertThrows(IOException.class, () -> StaticExport.write(slow, occupied));
+        int whenFailed = rendered.get();
+        Thread.sleep(300);
+
+        assertEquals(whenFailed, rendered.get(), "documents rendered after the export had failed");
+        try (var left = Files.list(export)) {
+            assertEquals(List.of(occupied), left.toList());
+        }
+        assertTrue(Files.isRegularFile(occupied));
     }
 
     /**

@@ -28,7 +28,7 @@ public final class StaticExport {
      * than the publication renders at once: a thread left waiting for a render would be refused after
      * the serving timeout ({@link RenderGate.Busy}), and an export must not fail for being fast.
      *
-     * The first failure ends the export, and it ends only once no thread of it is left writing: a
+     * <p>The first failure ends the export, and it ends only once no thread of it is left writing: a
      * failure thrown out of the parallel stream came back while the other threads went on rendering and
      * writing their share, and a file could appear after the export had failed (a test's temporary
      * folder, deleted once it threw, was found not empty).

@@ -93,20 +93,8 @@ class ExportTest {
     void aFailedExportHasStoppedEveryThreadWhenItReturns() throws Exception {
         Publication served = store.current();
         AtomicInteger rendered = new AtomicInteger();
-        Map<Address, Supplier<Representation>> slowDocuments = new LinkedHashMap<>();
-        for (Address address : served.addresses().subList(0, 12)) {
-            slowDocuments.put(address, () -> {
-                try {
-                    Thread.sleep(40);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                rendered.incrementAndGet();
-                return served.find(address.path()).orElseThrow();
-            });
-        }
-        Publication slow = new Publication(served.load(), List.of(), slowDocuments, Map.of(), 1 << 20,
-                new RenderGate(4, Duration.ofSeconds(10)));
+        Publication slow = new Publication(served.load(), List.of(), slowDocuments(served, 12, 40, rendered), Map.of(),
+                1 << 20, new RenderGate(4, Duration.ofSeconds(10)));
         Path occupied = Files.writeString(export.resolve("occupied"), "a file where the export's folder would go");
 
         assertThrows(IOException.class, () -> StaticExport.write(slow, occupied));
@@ -127,23 +115,31 @@ class ExportTest {
     @Test
     void exportsUnderAGateOfOneRenderWithoutWaiting() throws Exception {
         Publication served = store.current();
-        Map<Address, Supplier<Representation>> slowDocuments = new LinkedHashMap<>();
-        for (Address address : served.addresses().subList(0, 8)) {
-            slowDocuments.put(address, () -> {
-                try {
-                    Thread.sleep(30);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return served.find(address.path()).orElseThrow();
-            });
-        }
+        Map<Address, Supplier<Representation>> slowDocuments = slowDocuments(served, 8, 30, new AtomicInteger());
         Publication oneAtATime = new Publication(served.load(), List.of(), slowDocuments, Map.of(), 1 << 20,
                 new RenderGate(1, Duration.ZERO));
         assertEquals(8, StaticExport.write(oneAtATime, export));
         for (Address address : slowDocuments.keySet()) {
             assertTrue(Files.exists(fileOf(address.path())), address.path());
         }
+    }
+
+    /** The first {@code count} documents of the publication, each taking {@code millis} to render, counted. */
+    private static Map<Address, Supplier<Representation>> slowDocuments(Publication served, int count, long millis,
+            AtomicInteger rendered) {
+        Map<Address, Supplier<Representation>> documents = new LinkedHashMap<>();
+        for (Address address : served.addresses().subList(0, count)) {
+            documents.put(address, () -> {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                rendered.incrementAndGet();
+                return served.find(address.path()).orElseThrow();
+            });
+        }
+        return documents;
     }
 
     private Path fileOf(String path) {

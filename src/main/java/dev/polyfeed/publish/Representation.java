@@ -58,7 +58,12 @@ public record Representation(Kind kind, byte[] body, byte[] gzipBody, String med
     public static Representation of(Kind kind, byte[] body, String mediaType, Instant lastModified) {
         String etag = etagOf(body);
         return new Representation(kind, body, gzip(body), mediaType, lastModified, etag,
-                etag.substring(0, etag.length() - 1) + "-gz\"", HTTP_DATE.format(lastModified));
+                etag.substring(0, etag.length() - 1) + "-gz\"", httpDate(lastModified));
+    }
+
+    /** An instant as HTTP writes dates (IMF-fixdate, to the second), for {@code Last-Modified} and {@code Date}. */
+    public static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant);
     }
 
     public String text() {

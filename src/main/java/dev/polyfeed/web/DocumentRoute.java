@@ -36,11 +36,13 @@ class DocumentRoute {
     private final PublicationStore store;
     private final Responses.Caching caching;
     private final ServingMetrics metrics;
+    private final ServerDate date;
 
-    DocumentRoute(PublicationStore store, PolyfeedConfig config, ServingMetrics metrics) {
+    DocumentRoute(PublicationStore store, PolyfeedConfig config, ServingMetrics metrics, ServerDate date) {
         this.store = store;
         this.caching = Responses.Caching.of(config.http());
         this.metrics = metrics;
+        this.date = date;
     }
 
     void install(@Observes Router router) {
@@ -50,6 +52,7 @@ class DocumentRoute {
     /** Health, on the management interface's own port, is read and never written either. */
     void installOnManagement(@Observes ManagementInterface management) {
         management.router().route().order(ORDER).handler(context -> {
+            context.response().putHeader(ServerDate.DATE, date.now());
             HttpMethod method = context.request().method();
             if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
                 Responses.methodNotAllowed().send(context.request(), metrics);
@@ -61,6 +64,8 @@ class DocumentRoute {
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
+        // first, so that every answer has it, whichever route sends it (JAX-RS's and Quarkus's own too)
+        request.response().putHeader(ServerDate.DATE, date.now());
         String uri = request.uri();
         String encoded = RequestUris.encoded(uri);
         if (!encoded.equals(uri)) {

@@ -1,5 +1,6 @@
 package dev.polyfeed.content;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -51,14 +52,23 @@ public final class Catalog {
     /** Where, in {@link #problems}, what building the catalog found follows what loading the files found. */
     private final int catalogProblemsFrom;
     private final int drafts;
+    private final Timing timing;
+
+    /**
+     * What the time leaves out of the catalog: posts waiting for their date and posts expired, and when
+     * the next of them comes in or goes ({@link Instant#MAX}: never).
+     */
+    private record Timing(int scheduled, int expired, Instant nextChange) {
+    }
 
     private Catalog(Site site, List<Post> posts, Map<String, Post> aliases, List<ContentProblem> problems,
-            int catalogProblemsFrom, int drafts) {
+            int catalogProblemsFrom, int drafts, Timing timing) {
         this.site = site;
         this.byAlias = aliases;
         this.problems = List.copyOf(problems);
         this.catalogProblemsFrom = catalogProblemsFrom;
         this.drafts = drafts;
+        this.timing = timing;
         this.tags = canonicalTags(posts);
         Post[] labelled = new Post[posts.size()];
         for (int i = 0; i < labelled.length; i++) {
@@ -140,24 +150,40 @@ public final class Catalog {
     }
 
     /**
-     * Builds the catalog from parsed posts in file order. Drafts are left out; every other post is
-     * served, each at an address and with an id of its own (see {@link #distinctAddresses}).
+     * Builds the catalog from parsed posts in file order, as it stands at {@code now}. Drafts and posts
+     * outside their {@link Listing} are left out; every other post is served, each at an address and
+     * with an id of its own (see {@link #distinctAddresses}).
      */
-    public static Catalog of(Site site, List<Post> parsed, List<ContentProblem> problems, PostPlacement placement) {
+    public static Catalog of(Site site, List<Post> parsed, List<ContentProblem> problems, PostPlacement placement,
+            Instant now) {
         List<ContentProblem> allProblems = new ArrayList<>(problems);
         int catalogProblemsFrom = allProblems.size();
         List<Post> published = new ArrayList<>();
         int drafts = 0;
+        int scheduled = 0;
+        int expired = 0;
+        Instant next = Instant.MAX;
         for (Post post : parsed) {
             if (post.draft()) {
                 drafts++;
-            } else {
+                continue;
+            }
+            Listing listing = post.listing();
+            Optional<Instant> change = listing.nextChangeAfter(now);
+            if (change.isPresent() && change.get().isBefore(next)) {
+                next = change.get();
+            }
+            if (listing.listedAt(now)) {
                 published.add(post);
+            } else if (listing.scheduledAt(now)) {
+                scheduled++;
+            } else {
+                expired++;
             }
         }
         List<Post> addressed = distinctAddresses(site, published, allProblems, placement);
         return new Catalog(site, addressed, PostAliases.index(addressed, placement, allProblems), allProblems,
-                catalogProblemsFrom, drafts);
+                catalogProblemsFrom, drafts, new Timing(scheduled, expired, next));
     }
 
     /**
@@ -170,6 +196,7 @@ public final class Catalog {
         return a.source().equals(b.source()) && a.language().equals(b.language()) && a.slug().equals(b.slug())
                 && a.id().equals(b.id()) && a.url().equals(b.url()) && a.published().equals(b.published())
                 && a.tags().equals(b.tags()) && a.authors().equals(b.authors()) && a.draft() == b.draft()
+                && a.listing().equals(b.listing())
                 && Objects.equals(a.page(), b.page()) && a.keys().equals(b.keys());
     }
 
@@ -212,6 +239,7 @@ public final class Catalog {
         this.problems = List.copyOf(problems);
         this.catalogProblemsFrom = catalogProblemsFrom;
         this.drafts = before.drafts;
+        this.timing = before.timing;
         this.tags = before.tags;
         this.authors = before.authors;
         this.posts = swapped(before.posts, replaced);
@@ -397,6 +425,24 @@ public final class Catalog {
 
     public int drafts() {
         return drafts;
+    }
+
+    /** Posts not served because of the time: waiting for their date, or expired. */
+    public int unlisted() {
+        return timing.scheduled() + timing.expired();
+    }
+
+    /** Posts waiting for their date. */
+    public int scheduled() {
+        return timing.scheduled();
+    }
+
+    /**
+     * When the next post comes in (its date) or goes (its expiry): from then on, this catalog is not
+     * what the content says, and the server republishes.
+     */
+    public Optional<Instant> nextListingChange() {
+        return timing.nextChange().equals(Instant.MAX) ? Optional.empty() : Optional.of(timing.nextChange());
     }
 
     /** Languages with at least one published post, in tag order. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.nio.file.FileSystemLoopException;
@@ -43,19 +44,22 @@ public final class ContentLoader {
 
     private final BodyRenderer bodies;
     private final PostPlacement placement;
+    private final Clock clock;
 
     /** @param placement where the site serves each post's page */
     public ContentLoader(PostPlacement placement) {
-        this(new BodyRenderer(new MarkdownRenderer(), DEFAULT_BODY_CACHE_BYTES), placement);
+        this(new BodyRenderer(new MarkdownRenderer(), DEFAULT_BODY_CACHE_BYTES), placement, Clock.systemUTC());
     }
 
     /**
      * @param bodies renders post bodies on demand; shared by successive loads, so its budget is counted once
      * @param placement where the site serves each post's page
+     * @param clock what a load takes as now: which posts are due ({@link Listing})
      */
-    public ContentLoader(BodyRenderer bodies, PostPlacement placement) {
+    public ContentLoader(BodyRenderer bodies, PostPlacement placement, Clock clock) {
         this.bodies = bodies;
         this.placement = placement;
+        this.clock = clock;
     }
 
     /**
@@ -226,12 +230,13 @@ public final class ContentLoader {
      */
     public Result load(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options, Parsed previous,
             Changes changes) {
+        Instant now = clock.instant();
         Path snapshot = snapshotOf(root);
         Layout layout = options.layout().map(text -> Layout.parse(text).orElseThrow(() -> new IllegalArgumentException(
                 "polyfeed.layout is '" + text + "'; it is one of polyfeed, hugo, docusaurus, jekyll")))
                 .orElseGet(() -> Layout.detect(snapshot));
         if (layout != Layout.POLYFEED && Files.isDirectory(root)) {
-            return loadGenerated(root, baseUrlOverride, options, layout);
+            return loadGenerated(root, baseUrlOverride, options, layout, now);
         }
         ProblemCollector problems = new ProblemCollector();
         String rootName = display(root);
@@ -295,10 +300,13 @@ public final class ContentLoader {
             }
         }
         List<ContentProblem> loadProblems = problems.byPlace();
-        Optional<Catalog> patched = reusable.isEmpty() ? Optional.empty()
+        // a post that came in or went since the previous catalog was built changes its lists: built anew
+        boolean sameListing = previous.catalog == null
+                || previous.catalog.nextListingChange().map(change -> change.isAfter(now)).orElse(true);
+        Optional<Catalog> patched = reusable.isEmpty() || !sameListing ? Optional.empty()
                 : patched(previous, found.posts(), general, results, reread, loadProblems);
-        Catalog catalog = patched.orElseGet(() -> Catalog.of(site, posts, loadProblems, placement));
-        int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
+        Catalog catalog = patched.orElseGet(() -> Catalog.of(site, posts, loadProblems, placement, now));
+        int duplicates = posts.size() - catalog.drafts() - catalog.unlisted() - catalog.posts().size();
         return new Result(catalog, skipped + duplicates, found.ignored(), found.fingerprint(), "Polyfeed layout",
                 new Parsed(source, site, authors, java.util.Collections.unmodifiableMap(parsed), readNow.get(), catalog,
                         found.posts(), general, patched.isPresent(), found, walked));
@@ -346,7 +354,8 @@ public final class ContentLoader {
     }
 
     /** A Hugo, Docusaurus or Jekyll site's tree, read as its generator reads it. */
-    private Result loadGenerated(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options, Layout layout) {
+    private Result loadGenerated(Path root, Optional<String> baseUrlOverride, GeneratorSite.Options options, Layout layout,
+            Instant now) {
         ProblemCollector problems = new ProblemCollector();
         Path source = snapshotOf(root);
         Function<Path, String> display = file -> display(root.resolve(source.relativize(file).toString()));
@@ -384,9 +393,9 @@ public final class ContentLoader {
                     .hint(problem.hint()).build());
         });
         posts = withRefs(posts, generator, display);
-        posts = withSiteLinks(posts, generator);
-        Catalog catalog = Catalog.of(generator.site, posts, problems.byPlace(), placement);
-        int duplicates = posts.size() - catalog.drafts() - catalog.posts().size();
+        posts = withSiteLinks(posts, generator, now);
+        Catalog catalog = Catalog.of(generator.site, posts, problems.byPlace(), placement, now);
+        int duplicates = posts.size() - catalog.drafts() - catalog.unlisted() - catalog.posts().size();
         String fingerprint = find(root, source, new ProblemCollector()).fingerprint();
         // a generator site's posts depend on each other (links filled in, template values): all read again
         return new Result(catalog, skipped + duplicates, 0, fingerprint, generator.summary,
@@ -448,14 +457,14 @@ public final class ContentLoader {
      * ({@code [x](/blog/my-post/)}), which would point at Polyfeed's host where nothing is, link
      * Polyfeed's page for that post instead.
      */
-    private static List<Post> withSiteLinks(List<Post> posts, GeneratorSite generator) {
+    private static List<Post> withSiteLinks(List<Post> posts, GeneratorSite generator, Instant now) {
         if (generator.address != null || generator.sitePaths.isEmpty()) {
             return posts;
         }
         Map<String, String> byPath = new java.util.HashMap<>();
         for (Post post : posts) {
             String key = generator.sitePaths.get(post.source());
-            if (key != null && !post.draft()) {
+            if (key != null && post.listedAt(now)) {
                 byPath.putIfAbsent(key, post.url());
             }
         }

@@ -84,14 +84,19 @@ final class GeneratedPost {
         String title = PostParser.title(new FrontMatter("", front.present() ? 1 : 0, body, front.bodyFirstLine()),
                 () -> bodyText, stem, fields, path, problems);
 
-        Instant published = published(source, origin, fields, problems);
+        Optional<Instant> dated = dateOf(origin, fields);
+        Instant published = dated.orElseGet(() -> PostParser.undated(source, problems));
         Instant updated = first(fields, "lastmod", "modified", "last_modified_at", "updated").orElse(published);
         boolean hidden = fields.flag("draft").orElse(false);
-        Instant now = Instant.now();
+        // future-dated pages wait for their date, as the generator would leave them out of a build until then
+        Listing listing = Listing.ALWAYS;
         switch (layout) {
             case HUGO -> {
-                hidden |= published.isAfter(now);
-                hidden |= first(fields, "expiryDate", "unpublishdate").map(expiry -> !expiry.isAfter(now)).orElse(false);
+                listing = PostParser.listing(dated);
+                Optional<Instant> expiry = first(fields, "expiryDate", "unpublishdate");
+                if (expiry.isPresent()) {
+                    listing = listing.until(expiry.get());
+                }
                 Object build = GeneratorSite.get(front.mapping().values(), "build");
                 if (build instanceof Map<?, ?> options) {
                     hidden |= "never".equals(String.valueOf(options.get("list"))) || "never".equals(String.valueOf(options.get("render")));
@@ -101,7 +106,7 @@ final class GeneratedPost {
             case DOCUSAURUS -> hidden |= fields.flag("unlisted").orElse(false);
             case JEKYLL -> {
                 hidden |= !fields.flag("published").orElse(true);
-                hidden |= !generator.future && published.isAfter(now);
+                listing = generator.future ? Listing.ALWAYS : PostParser.listing(dated);
             }
             default -> {
             }
@@ -207,7 +212,7 @@ final class GeneratedPost {
                 : Post.Keys.NONE;
         return new Post(path, language, slug, id, url, title, published, updated, PostParser.tags(fields, spellings),
                 fields.textList("keywords"), authors.of(fields), description, image, postBody, hidden,
-                page.orElse(null), origin.folder(), keys);
+                page.orElse(null), origin.folder(), keys, listing);
     }
 
     /**
@@ -246,30 +251,24 @@ final class GeneratedPost {
         };
     }
 
-    private Instant published(PostSource source, PostSource.Origin origin, Fields fields, ProblemCollector problems) {
+    /** The date the author gave: in the front matter, else the file's name, else its folders' (Docusaurus). */
+    private Optional<Instant> dateOf(PostSource.Origin origin, Fields fields) {
         Optional<Instant> declared = generator.layout == Layout.HUGO
                 ? first(fields, "publishDate", "pubdate", "published", "date")
                 : first(fields, "date");
         if (declared.isPresent()) {
-            return declared.get();
+            return declared;
         }
         Optional<Instant> fromName = PostDates.fromFileName(origin.stem());
         if (fromName.isPresent()) {
-            return fromName.get();
+            return fromName;
         }
         Matcher folders = FOLDER_DATE.matcher(String.join("/", origin.folders()));
         if (folders.matches()) {
-            Optional<Instant> date = PostDates.parse(String.format("%s-%02d-%02d", folders.group(1),
+            return PostDates.parse(String.format("%s-%02d-%02d", folders.group(1),
                     Integer.parseInt(folders.group(2)), Integer.parseInt(folders.group(3))));
-            if (date.isPresent()) {
-                return date.get();
-            }
         }
-        problems.add(ContentProblem.warning(source.path(), ProblemKind.NO_DATE)
-                .message("no date; the file's modified time " + source.modified() + " is used, which changes"
-                        + " when the file is copied")
-                .hint("add date: to the front matter, such as date: 2025-01-30").build());
-        return source.modified();
+        return Optional.empty();
     }
 
     private static Optional<Instant> first(Fields fields, String... keys) {

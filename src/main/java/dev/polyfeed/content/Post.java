@@ -20,11 +20,12 @@ import java.util.Optional;
  *        relatively and Polyfeed serves below the post's address when the site's address is unknown;
  *        or, for Polyfeed's own layout, the folder of its file; null when unknown
  * @param keys what else the post is found by: its translation key and its old addresses
+ * @param listing when it is listed (a draft never is): see {@link Listing}
  */
 public record Post(String source, Language language, String slug, String id, String url, String title,
         Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
         String description, String image, PostBody body, boolean draft, String page, java.nio.file.Path resources,
-        Keys keys) {
+        Keys keys, Listing listing) {
 
     /**
      * What a generator's front matter ties a post to beyond its own address.
@@ -52,12 +53,12 @@ public record Post(String source, Language language, String slug, String id, Str
         }
     }
 
-    /** A post of Polyfeed's own layout: its page is Polyfeed's. */
+    /** A post of Polyfeed's own layout: its page is Polyfeed's, and it is listed from its date on. */
     public Post(String source, Language language, String slug, String id, String url, String title,
             Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
             String description, String image, PostBody body, boolean draft) {
         this(source, language, slug, id, url, title, published, updated, tags, keywords, authors, description, image,
-                body, draft, null, null, Keys.NONE);
+                body, draft, null, null, Keys.NONE, Listing.from(published));
     }
 
     public Post {
@@ -81,6 +82,12 @@ public record Post(String source, Language language, String slug, String id, Str
         authors = List.copyOf(authors);
         description = description == null ? "" : XmlText.clean(description).strip();
         keys = keys == null ? Keys.NONE : keys;
+        Objects.requireNonNull(listing, "listing");
+    }
+
+    /** Whether it is served at this instant: not a draft, and within its {@link Listing}. */
+    public boolean listedAt(Instant now) {
+        return !draft && listing.listedAt(now);
     }
 
     /** The full body, wrapped in an element carrying {@code lang} and {@code dir}. */
@@ -115,23 +122,23 @@ public record Post(String source, Language language, String slug, String id, Str
         String newId = id.equals(site.postId(language, slug)) ? site.postId(language, newSlug) : id;
         String newUrl = site.url(placement.path(language, newSlug));
         return new Post(source, language, newSlug, newId, newUrl, title, published, updated, tags, keywords, authors,
-                description, image, body.withPostUrl(newUrl), draft, page, resources, keys);
+                description, image, body.withPostUrl(newUrl), draft, page, resources, keys, listing);
     }
 
     /** The same post with the id derived from its slug, for when the id it declared is taken. */
     public Post withDerivedId(Site site) {
         return new Post(source, language, slug, site.postId(language, slug), url, title, published, updated, tags,
-                keywords, authors, description, image, body, draft, page, resources, keys);
+                keywords, authors, description, image, body, draft, page, resources, keys, listing);
     }
 
     /** The same post with another body: its Markdown rewritten once every post of the site is known. */
     public Post withBody(PostBody newBody) {
         return new Post(source, language, slug, id, url, title, published, updated, tags, keywords, authors,
-                description, image, newBody, draft, page, resources, keys);
+                description, image, newBody, draft, page, resources, keys, listing);
     }
 
     public Post withTags(List<Tag> newTags) {
         return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
-                description, image, body, draft, page, resources, keys);
+                description, image, body, draft, page, resources, keys, listing);
     }
 }

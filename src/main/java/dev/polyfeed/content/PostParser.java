@@ -136,7 +136,8 @@ public final class PostParser {
         String slug = slug(stem, fields);
         String url = site.url(placement.path(language, slug));
         String title = title(split, () -> markdown.read(path).text(), stem, fields, path, problems);
-        Instant published = published(source, stem, fields, problems);
+        Optional<Instant> dated = dateOf(stem, fields);
+        Instant published = dated.orElseGet(() -> undated(source, problems));
         Instant updated = fields.text("updated").flatMap(t -> date(fields, "updated", t)).orElse(published);
         if (updated.isBefore(published)) {
             fields.warn(ProblemKind.DATE, "updated", "'updated' is before the post's date; the date is used",
@@ -153,7 +154,7 @@ public final class PostParser {
         boolean draft = fields.flag("draft").orElse(false);
         return new Post(path, language, slug, id(fields, language, slug), url, title, published, updated,
                 tags(fields), fields.textList("keywords"), authors.of(fields), description, image, body, draft, null,
-                folder, Post.Keys.NONE);
+                folder, Post.Keys.NONE, listing(dated));
     }
 
     /**
@@ -259,15 +260,22 @@ public final class PostParser {
                 .hint("add title: \"…\"; quote it if it contains ':'").build());
     }
 
-    private Instant published(PostSource source, String stem, Fields fields, ProblemCollector problems) {
-        Optional<Instant> declared = fields.text("date").flatMap(text -> date(fields, "date", text));
-        if (declared.isPresent()) {
-            return declared.get();
-        }
-        Optional<Instant> fromName = PostDates.fromFileName(stem);
-        if (fromName.isPresent()) {
-            return fromName.get();
-        }
+    /** The date the author gave: front matter {@code date}, else the file name's {@code YYYY-MM-DD-}. */
+    private static Optional<Instant> dateOf(String stem, Fields fields) {
+        return fields.text("date").flatMap(text -> date(fields, "date", text)).or(() -> PostDates.fromFileName(stem));
+    }
+
+    /**
+     * A post with a date is listed from that date on (a scheduled post); one without is listed at once:
+     * only a date the author wrote schedules, never a file's modified time, which a copy from a machine
+     * whose clock runs ahead would set in the future.
+     */
+    static Listing listing(Optional<Instant> dated) {
+        return dated.map(Listing::from).orElse(Listing.ALWAYS);
+    }
+
+    /** A post without a date is dated by its file's modified time, and told so. */
+    static Instant undated(PostSource source, ProblemCollector problems) {
         problems.add(ContentProblem.warning(source.path(), ProblemKind.NO_DATE)
                 .message("no date; the file's modified time " + source.modified() + " is used, which changes"
                         + " when the file is copied")

@@ -48,11 +48,14 @@ public class ContentReadiness implements HealthCheck {
                 .withData("languages", String.join(", ", catalog.languages().stream().map(Object::toString).toList()))
                 .withData("tags", catalog.tags().size())
                 .withData("drafts", catalog.drafts())
+                .withData("scheduled", catalog.scheduled())
                 .withData("skippedFiles", publication.load().skippedFiles())
                 .withData("warnings", problems.count(Severity.WARNING))
                 .withData("problems", problems.byKind())
                 // bodies are rendered in the background after loading; their problems count once checked
                 .withData("bodies", bodyProblems.isPresent() ? "checked" : "checking");
+        // when the next scheduled post is listed (or an expiring one is taken down), by itself
+        catalog.nextListingChange().ifPresent(at -> response.withData("nextListingChange", at.toString()));
         if (catalog.posts().isEmpty()) {
             response.withData("reason", "no post could be loaded; see the problems listed here and in the log");
         }

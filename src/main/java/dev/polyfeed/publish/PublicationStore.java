@@ -89,6 +89,10 @@ public class PublicationStore {
             daemonThreads("polyfeed-body-check", Thread.MIN_PRIORITY));
     /** The startup check while it waits for {@code polyfeed.render.check-delay}, for those who cannot wait. */
     private final AtomicReference<DelayedCheck> delayedCheck = new AtomicReference<>();
+    /** The republish due when the next scheduled post comes in or an expiring one goes, if any. */
+    private final AtomicReference<ScheduledFuture<?>> listingChange = new AtomicReference<>();
+    /** The longest single wait for it, after which the wall clock is read again. */
+    static final Duration LISTING_CHANGE_STEP = Duration.ofMinutes(10);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             daemonThreads("polyfeed-content-check", Thread.NORM_PRIORITY));
     private volatile ContentWatcher watcher;
@@ -200,7 +204,7 @@ public class PublicationStore {
             lastAttempted = ContentLoader.fingerprint(root);
             throw new IllegalStateException("the content folder " + root + " is missing, not a folder, or cannot be read");
         }
-        ContentLoader.Result load = new ContentLoader(bodies, Address::postPath).load(root, config.baseUrl(),
+        ContentLoader.Result load = new ContentLoader(bodies, Address::postPath, clock).load(root, config.baseUrl(),
                 new GeneratorSite.Options(config.layout(), config.siteUrl(), config.permalink(),
                         config.sections().orElse(java.util.List.of())),
                 previous == null ? ContentLoader.Parsed.NONE : previous.load().parsed(), changes);
@@ -212,12 +216,40 @@ public class PublicationStore {
                 budget.documentBytes(), gate, stats);
         long publishedNanos = System.nanoTime();
         swapIn(publication, previous, started);
+        scheduleListingChange(publication.catalog());
         report(publication, previous, root, (System.nanoTime() - startedNanos) / 1_000_000, (loadedNanos - startedNanos) / 1_000_000,
                 (publishedNanos - loadedNanos) / 1_000_000, (processCpuNanos() - startedCpuNanos) / 1_000_000);
         Map<PostBody, List<ContentProblem>> checkedBefore = previous == null ? Map.of() : previous.checkedBodies();
         checkedBodies.ifPresentOrElse(publication::bodiesChecked,
                 () -> scheduleCheck(() -> checkBodies(publication, checkedBefore), checkDelay));
         return publication;
+    }
+
+    /**
+     * Republishes when the next scheduled post is due or an expiring one expires: no file changes then,
+     * so neither the watcher nor the periodic check would. Each publication replaces the previous one's
+     * timer with its own.
+     */
+    private void scheduleListingChange(Catalog catalog) {
+        ScheduledFuture<?> next = catalog.nextListingChange().map(this::waitForListingChange).orElse(null);
+        ScheduledFuture<?> before = listingChange.getAndSet(next);
+        if (before != null) {
+            before.cancel(false);
+        }
+    }
+
+    private ScheduledFuture<?> waitForListingChange(Instant due) {
+        // the wait runs on the monotonic clock and the due time is on the wall clock, which may be set
+        // meanwhile (or the machine suspended): long waits are taken in steps, each looking at the time again
+        long millis = Math.max(0, Duration.between(clock.instant(), due).toMillis()) + 1;
+        return poller.schedule(() -> {
+            if (clock.instant().isBefore(due)) {
+                listingChange.set(waitForListingChange(due));
+                return;
+            }
+            LOG.infof("A scheduled post is due or an expiring one expired (%s): republishing", due);
+            requestReload("a post's listing time came");
+        }, Math.min(millis, LISTING_CHANGE_STEP.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void scheduleCheck(Runnable check, Duration delay) {
@@ -529,7 +561,7 @@ public class PublicationStore {
         Map<String, Long> perLanguage = catalog.posts().stream()
                 .collect(Collectors.groupingBy(post -> post.language().tag(), TreeMap::new, Collectors.counting()));
         LOG.infof("Loaded %d posts from %s in %d ms (%s; content %d ms, %d files read, the others unchanged%s; documents"
-                + " %d ms; process CPU %d ms); %d feeds; %d files skipped, %d drafts, %d non-post files ignored, %d"
+                + " %d ms; process CPU %d ms); %d feeds; %d files skipped, %d drafts, %s%d non-post files ignored, %d"
                 + " warnings%s; problems by kind: %s", catalog.posts().size(), root, millis,
                 perLanguage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
                 contentMillis, publication.load().parsed().readNow(),
@@ -537,8 +569,16 @@ public class PublicationStore {
                         + (publication.load().parsed().patched() ? ", their posts put in the previous catalog's places" : ""),
                 documentsMillis, cpuMillis,
                 publication.feeds().size() * FeedFormat.values().length, publication.load().skippedFiles(), catalog.drafts(),
-                publication.load().ignoredFiles(), problems.count(Severity.WARNING),
+                listing(catalog), publication.load().ignoredFiles(), problems.count(Severity.WARNING),
                 still == 0 ? "" : " (" + still + " of the lines logged already at an earlier load)", problems.byKind());
+    }
+
+    /** What the time leaves out, for the load's log line: nothing when nothing is. */
+    private static String listing(Catalog catalog) {
+        int expired = catalog.unlisted() - catalog.scheduled();
+        return (catalog.scheduled() == 0 ? "" : catalog.scheduled() + " scheduled, ")
+                + (expired == 0 ? "" : expired + " expired, ")
+                + catalog.nextListingChange().map(at -> "the next listed or expiring at " + at + ", ").orElse("");
     }
 
     private static ThreadFactory daemonThreads(String name, int priority) {

@@ -42,8 +42,10 @@ class HugoSiteTest {
         assertEquals(List.of("Die Laterne"), FeedsTest.feed("/de/rss.xml").texts("//item/title"));
         dev.polyfeed.testing.Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'content' }.data.posts", equalTo(4))
-                // a draft, a post dated 2099 and an expired one are not published
-                .body("checks.find { it.name == 'content' }.data.drafts", equalTo(3));
+                // a draft, a post dated 2099 (which waits for its date) and an expired one are not published
+                .body("checks.find { it.name == 'content' }.data.drafts", equalTo(1))
+                .body("checks.find { it.name == 'content' }.data.scheduled", equalTo(1))
+                .body("checks.find { it.name == 'content' }.data.nextListingChange", equalTo("2099-01-01T00:00:00Z"));
     }
 
     @Test

@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.polyfeed.config.PolyfeedConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * A post written ahead is served once its date comes, with no edit, no restart and no watcher (watch
@@ -47,14 +44,9 @@ class ScheduledRepublishTest {
         Files.writeString(content.resolve("en/out-already.md"), "---\ntitle: Out already\ndate: 2029-06-01\n---\nOld news.\n");
         Files.writeString(content.resolve("en/written-ahead.md"),
                 "---\ntitle: Written ahead\ndate: " + DUE + "\ntags: [pier]\n---\nThe pier opens today.\n");
-        PolyfeedConfig config = new SmallRyeConfigBuilder().withMapping(PolyfeedConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withDefaultValues(Map.of("polyfeed.content-dir", content.toString(),
-                        "polyfeed.base-url", "https://example.org", "polyfeed.reload-on-sighup", "false",
-                        "polyfeed.watch", "false", "polyfeed.render.check-delay", "1h"))
-                .build().getConfigMapping(PolyfeedConfig.class);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), DUE.minusSeconds(2)));
-        store = new PublicationStore(config, clock);
+        // no watcher, as in production: nothing but the schedule can bring the post out
+        store = new PublicationStore(StoreConfig.of(content, Map.of("polyfeed.watch", "false")), clock);
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.polyfeed.config.PolyfeedConfig;
 import dev.polyfeed.content.ContentProblem;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The background check of every body waits {@code polyfeed.render.check-delay} after startup, and only
@@ -41,15 +37,7 @@ class StartupCheckTest {
         Files.createDirectories(content.resolve("tr"));
         Files.writeString(content.resolve("tr/script.md"),
                 "---\ntitle: Betik\ndate: 2024-01-02\n---\nMetin\n\n<script>alert(1)</script>\n");
-        // the real mapping with its defaults, but for the folder and a delay no test outlasts; durations
-        // read as Quarkus reads them ("2s")
-        PolyfeedConfig config = new SmallRyeConfigBuilder().withMapping(PolyfeedConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withDefaultValues(Map.of("polyfeed.content-dir", content.toString(),
-                        "polyfeed.base-url", "https://example.org", "polyfeed.reload-on-sighup", "false",
-                        "polyfeed.render.check-delay", "1h"))
-                .build().getConfigMapping(PolyfeedConfig.class);
-        store = new PublicationStore(config, Clock.systemUTC());
+        store = new PublicationStore(StoreConfig.of(content, Map.of()), Clock.systemUTC());
     }
 
     @AfterEach

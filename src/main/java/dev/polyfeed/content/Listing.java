@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * When a post is listed (in feeds, on pages, at its address): from its date on where its site publishes
  * only what is due (Polyfeed's own layout, Hugo, Jekyll without {@code future: true}), and until it
- * expires (Hugo's {@code expiryDate}). Outside that window a post is served nowhere, as a draft is not;
+ * expires (Hugo's {@code expiryDate}). Outside that window a post is served nowhere, like a draft;
  * unlike a draft, it comes in (or goes) by itself when the window's edge passes, without an edit or a
  * restart: the server republishes then (which a static site needs a rebuild for).
  *

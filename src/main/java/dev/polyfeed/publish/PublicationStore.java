@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -89,8 +90,13 @@ public class PublicationStore {
             daemonThreads("polyfeed-body-check", Thread.MIN_PRIORITY));
     /** The startup check while it waits for {@code polyfeed.render.check-delay}, for those who cannot wait. */
     private final AtomicReference<DelayedCheck> delayedCheck = new AtomicReference<>();
-    /** The republish due when the next scheduled post comes in or an expiring one goes, if any. */
-    private final AtomicReference<ScheduledFuture<?>> listingChange = new AtomicReference<>();
+    /**
+     * The republish due when the next scheduled post comes in or an expiring one goes, if any, and the
+     * publication it is for (by number): a wait that a newer publication replaced while it ran does nothing.
+     */
+    private final Object listingLock = new Object();
+    private ScheduledFuture<?> listingWait;
+    private long listingGeneration;
     /** The longest single wait for it, after which the wall clock is read again. */
     static final Duration LISTING_CHANGE_STEP = Duration.ofMinutes(10);
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
@@ -228,28 +234,44 @@ public class PublicationStore {
     /**
      * Republishes when the next scheduled post is due or an expiring one expires: no file changes then,
      * so neither the watcher nor the periodic check would. Each publication replaces the previous one's
-     * timer with its own.
+     * wait with its own.
      */
     private void scheduleListingChange(Catalog catalog) {
-        ScheduledFuture<?> next = catalog.nextListingChange().map(this::waitForListingChange).orElse(null);
-        ScheduledFuture<?> before = listingChange.getAndSet(next);
-        if (before != null) {
-            before.cancel(false);
+        synchronized (listingLock) {
+            listingGeneration++;
+            if (listingWait != null) {
+                listingWait.cancel(false);
+            }
+            listingWait = catalog.nextListingChange().map(due -> waitUntil(due, listingGeneration)).orElse(null);
         }
     }
 
-    private ScheduledFuture<?> waitForListingChange(Instant due) {
+    /** Guarded by {@link #listingLock}. */
+    private ScheduledFuture<?> waitUntil(Instant due, long generation) {
         // the wait runs on the monotonic clock and the due time is on the wall clock, which may be set
-        // meanwhile (or the machine suspended): long waits are taken in steps, each looking at the time again
+        // meanwhile (or the machine suspended): long waits are taken in steps, each reading the time again
         long millis = Math.max(0, Duration.between(clock.instant(), due).toMillis()) + 1;
-        return poller.schedule(() -> {
+        try {
+            return poller.schedule(() -> listingTimeCame(due, generation), Math.min(millis, LISTING_CHANGE_STEP.toMillis()),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
+    }
+
+    private void listingTimeCame(Instant due, long generation) {
+        synchronized (listingLock) {
+            if (generation != listingGeneration) {
+                return; // a newer publication waits for its own
+            }
             if (clock.instant().isBefore(due)) {
-                listingChange.set(waitForListingChange(due));
+                listingWait = waitUntil(due, generation);
                 return;
             }
-            LOG.infof("A scheduled post is due or an expiring one expired (%s): republishing", due);
-            requestReload("a post's listing time came");
-        }, Math.min(millis, LISTING_CHANGE_STEP.toMillis()), TimeUnit.MILLISECONDS);
+            listingWait = null;
+        }
+        LOG.infof("A scheduled post is due or an expiring one expired (%s): republishing", due);
+        requestReload("a post's listing time came");
     }
 
     private void scheduleCheck(Runnable check, Duration delay) {

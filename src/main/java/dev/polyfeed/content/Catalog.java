@@ -56,7 +56,7 @@ public final class Catalog {
 
     /**
      * What the time leaves out of the catalog: posts waiting for their date and posts expired, and when
-     * the next of them comes in or goes ({@link Instant#MAX}: never).
+     * the next of them comes in or goes, or an update dated ahead takes effect ({@link Instant#MAX}: never).
      */
     private record Timing(int scheduled, int expired, Instant nextChange) {
     }
@@ -173,7 +173,12 @@ public final class Catalog {
             if (change.isPresent() && change.get().isBefore(next)) {
                 next = change.get();
             }
-            if (listing.listedAt(now)) {
+            if (listing.listedAt(now) && post.updated().isAfter(now) && post.updated().isAfter(post.published())) {
+                // an update dated ahead counts from its instant on: a feed's Last-Modified may not be
+                // later than its Date (RFC 9110, 8.8.2.1), nor its Atom updated later than now
+                published.add(post.beforeItsUpdate());
+                next = post.updated().isBefore(next) ? post.updated() : next;
+            } else if (listing.listedAt(now)) {
                 published.add(post);
             } else if (listing.scheduledAt(now)) {
                 scheduled++;
@@ -438,8 +443,8 @@ public final class Catalog {
     }
 
     /**
-     * When the next post comes in (its date) or goes (its expiry): from then on, this catalog is not
-     * what the content says, and the server republishes.
+     * When the next post comes in (its date) or goes (its expiry), or an update dated ahead takes
+     * effect: from then on, this catalog is not what the content says, and the server republishes.
      */
     public Optional<Instant> nextListingChange() {
         return timing.nextChange().equals(Instant.MAX) ? Optional.empty() : Optional.of(timing.nextChange());

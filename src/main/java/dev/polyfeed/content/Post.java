@@ -141,4 +141,10 @@ public record Post(String source, Language language, String slug, String id, Str
         return new Post(source, language, slug, id, url, title, published, updated, newTags, keywords, authors,
                 description, image, body, draft, page, resources, keys, listing);
     }
+
+    /** The same post as it stands before its update: updated when it was published. */
+    public Post beforeItsUpdate() {
+        return new Post(source, language, slug, id, url, title, published, published, tags, keywords, authors,
+                description, image, body, draft, page, resources, keys, listing);
+    }
 }

@@ -270,7 +270,7 @@ public class PublicationStore {
             }
             listingWait = null;
         }
-        LOG.infof("A scheduled post is due or an expiring one expired (%s): republishing", due);
+        LOG.infof("A scheduled post is due, an expiring one expired or an update dated ahead took effect (%s): republishing", due);
         requestReload("a post's listing time came");
     }
 
@@ -600,7 +600,7 @@ public class PublicationStore {
         int expired = catalog.unlisted() - catalog.scheduled();
         return (catalog.scheduled() == 0 ? "" : catalog.scheduled() + " scheduled, ")
                 + (expired == 0 ? "" : expired + " expired, ")
-                + catalog.nextListingChange().map(at -> "the next listed or expiring at " + at + ", ").orElse("");
+                + catalog.nextListingChange().map(at -> "the next listed, expiring or updated at " + at + ", ").orElse("");
     }
 
     private static ThreadFactory daemonThreads(String name, int priority) {

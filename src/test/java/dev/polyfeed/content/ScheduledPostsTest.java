@@ -62,7 +62,7 @@ class ScheduledPostsTest {
         Files.setLastModifiedTime(copy.resolve("en/undated-notice.md"), FileTime.from(Instant.parse("2031-01-01T00:00:00Z")));
 
         Catalog before = at(copy, "2030-01-01T08:59:59Z");
-        assertEquals(List.of("A notice without a date", "The spring timetable"), titles(before));
+        assertEquals(List.of("A notice without a date", "The spring timetable", "Harbour rules"), titles(before));
         assertEquals(2, before.scheduled());
         // the English and the Turkish post are due at the same instant, 09:00 UTC, 12:00 in Istanbul
         assertEquals(instant("2030-01-01T09:00:00Z"), before.nextListingChange());
@@ -70,11 +70,30 @@ class ScheduledPostsTest {
         assertFalse(before.languages().contains(Language.parse("tr").orElseThrow()), "no Turkish feed before its one post");
 
         Catalog due = at(copy, "2030-01-01T09:00:00Z");
-        assertEquals(List.of("A notice without a date", "The new pier opens", "Yeni iskele açılıyor", "The spring timetable"),
-                titles(due));
+        assertEquals(List.of("A notice without a date", "The new pier opens", "Yeni iskele açılıyor", "The spring timetable",
+                "Harbour rules"), titles(due));
         assertEquals(0, due.scheduled());
-        assertEquals(Optional.empty(), due.nextListingChange());
         assertTrue(due.tags().stream().anyMatch(tag -> tag.key().equals("pier")));
+        // then the update dated ahead of it is the next change
+        assertEquals(instant("2030-01-02T00:00:00Z"), due.nextListingChange());
+    }
+
+    /**
+     * An update dated ahead takes effect at its instant: until then the post shows as published, so that
+     * no feed's Last-Modified or Atom {@code updated} is later than now.
+     */
+    @Test
+    void anUpdateDatedAheadCountsFromItsInstantOn() {
+        Path site = FIXTURES.resolve("polyfeed");
+        Post before = post(at(site, "2030-01-01T23:59:59Z"), "Harbour rules");
+        assertEquals(Instant.parse("2029-01-10T00:00:00Z"), before.updated());
+        Catalog after = at(site, "2030-01-02T00:00:00Z");
+        assertEquals(Instant.parse("2030-01-02T00:00:00Z"), post(after, "Harbour rules").updated());
+        assertEquals(Optional.empty(), after.nextListingChange());
+    }
+
+    private static Post post(Catalog catalog, String title) {
+        return catalog.posts().stream().filter(post -> post.title().equals(title)).findFirst().orElseThrow();
     }
 
     @Test

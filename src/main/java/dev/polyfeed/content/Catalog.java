@@ -173,13 +173,15 @@ public final class Catalog {
             if (change.isPresent() && change.get().isBefore(next)) {
                 next = change.get();
             }
-            if (listing.listedAt(now) && post.updated().isAfter(now) && post.updated().isAfter(post.published())) {
-                // an update dated ahead counts from its instant on: a feed's Last-Modified may not be
-                // later than its Date (RFC 9110, 8.8.2.1), nor its Atom updated later than now
-                published.add(post.beforeItsUpdate());
-                next = post.updated().isBefore(next) ? post.updated() : next;
-            } else if (listing.listedAt(now)) {
-                published.add(post);
+            if (listing.listedAt(now)) {
+                if (post.updated().isAfter(now) && post.updated().isAfter(post.published())) {
+                    // an update dated ahead counts from its instant on: a feed's Last-Modified may not be
+                    // later than its Date (RFC 9110, 8.8.2.1), nor its Atom updated later than now
+                    published.add(post.beforeItsUpdate());
+                    next = post.updated().isBefore(next) ? post.updated() : next;
+                } else {
+                    published.add(post);
+                }
             } else if (listing.scheduledAt(now)) {
                 scheduled++;
             } else {

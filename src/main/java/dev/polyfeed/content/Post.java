@@ -53,14 +53,6 @@ public record Post(String source, Language language, String slug, String id, Str
         }
     }
 
-    /** A post of Polyfeed's own layout: its page is Polyfeed's, and it is listed from its date on. */
-    public Post(String source, Language language, String slug, String id, String url, String title,
-            Instant published, Instant updated, List<Tag> tags, List<String> keywords, List<Author> authors,
-            String description, String image, PostBody body, boolean draft) {
-        this(source, language, slug, id, url, title, published, updated, tags, keywords, authors, description, image,
-                body, draft, null, null, Keys.NONE, Listing.from(published));
-    }
-
     public Post {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(language, "language");

@@ -2,8 +2,9 @@
 # Polyfeed against Hugo + nginx on the same generated content, side by side, in one run.
 #   src/bench/bench.sh [sizes] [seconds]      e.g. src/bench/bench.sh "1000 10000 50000" 10
 # Sections, each printing Polyfeed's figure beside its peer's, with the ratio and the target:
-#   startup at each size (with and without the jar's class-data sharing archive) against Hugo's build,
-#   STARTUP_ROUNDS rounds (default 5) one after the other: medians, the median ratio and the ranges;
+#   startup at each size (with the options the build puts beside the jar, jvm.options; with its class-data
+#   sharing archive alone; with neither) against Hugo's build, STARTUP_ROUNDS rounds (default 5) one
+#   after the other: medians, the median ratios and the ranges;
 #   memory at MEMORY_POSTS (default 50000) once ready, checked and after serving runs;
 #   edits in watch mode at EDIT_POSTS (default 50000): write to first 200 with the new title, reload CPU;
 #   serving the 10000-post corpus against nginx gzip_static (wrk, saturated, SERVE_ROUNDS interleaved
@@ -44,6 +45,7 @@ now_ms() { date +%s%3N; }
 rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" | tee -a "$OUT/results.md"; }
 row5() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$5" | tee -a "$OUT/results.md"; }
+cells() { { printf '|'; printf ' %s |' "$@"; printf '\n'; } | tee -a "$OUT/results.md"; } # a row of any width
 
 corpus() { # size -> folder
   local dir="$OUT/corpus-$1"
@@ -51,10 +53,14 @@ corpus() { # size -> folder
   echo "$dir"
 }
 
-# the class-data sharing archive the build makes beside the jar (quarkus.package.jar.appcds.enabled); it
-# names the jar by its relative path, so the JVM runs in that folder, as the README says to
+# the class-data sharing archive the build trains beside the jar (src/build/ClassDataTraining.java); it
+# names the jar by its relative path, so the JVM runs in that folder, as the README says to. Every
+# section but startup runs with it and default JVM settings otherwise.
 CDS=""
 [ -f target/quarkus-app/app-cds.jsa ] && CDS="-XX:SharedArchiveFile=app-cds.jsa"
+# the options the README starts the server with (src/main/jvm/jvm.options: the archive, C2's thresholds)
+OPTIONS=""
+[ -f target/quarkus-app/jvm.options ] && OPTIONS="@jvm.options"
 LOG=$(realpath "$OUT")/polyfeed.log
 
 start_polyfeed() { # dir [cpu list] [more JVM or Polyfeed options...] -> pid; default JVM settings otherwise
@@ -193,10 +199,10 @@ echo "Polyfeed benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 
 echo | tee -a "$OUT/results.md"
 if section startup; then
   echo "### Startup: process start to the first 200 on /en/rss.xml (Polyfeed) vs. full build (Hugo)" | tee -a "$OUT/results.md"
-  echo "Polyfeed with the jar's class-data sharing archive (${CDS:-none built}), and without it; default JVM settings otherwise. $STARTUP_ROUNDS rounds of each, one after the other: median [range]." | tee -a "$OUT/results.md"
-  row5 "posts" "Polyfeed ready (CDS)" "Polyfeed ready (no CDS)" "Hugo build" "Polyfeed (CDS) / Hugo"
-  row5 "---" "---" "---" "---" "---"
-  ready_ms() { # dir [cds option] -> "ms rss"
+  echo "Polyfeed with the options the README starts it with (${OPTIONS:-none built}: the jar's class-data sharing archive and C2's thresholds), with the archive alone (${CDS:-none built}), and with neither; default JVM settings otherwise. $STARTUP_ROUNDS rounds of each, each in turn going first: median [range]." | tee -a "$OUT/results.md"
+  cells "posts" "Polyfeed ready (jvm.options)" "(archive alone)" "(neither)" "Hugo build" "Polyfeed (jvm.options) / Hugo" "(archive alone) / Hugo"
+  cells "---" "---" "---" "---" "---" "---" "---"
+  ready_ms() { # dir [JVM options] -> "ms rss"
     local start pid ready mem saved=$CDS
     CDS=$2
     start=$(now_ms)
@@ -212,10 +218,10 @@ if section startup; then
   spread() { sort -g | awk '{v[NR] = $1} END {printf "%s [%s–%s]", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
   field() { cut -f"$1" "$OUT/startup-$size.tsv"; } # column -> its values, one a line
   # A start on two cores varies by a quarter run to run here, Hugo's build as much: one pair could say
-  # 0.67× or 1.10× on the same build (six pairs, 2026-12-02). So STARTUP_ROUNDS rounds, each of a start
-  # with the archive, one without and Hugo's build, one after the other; the row gives the medians and
-  # the median of the rounds' ratios, each with its range. The corpus is read once first, untimed, so
-  # that the page cache is warm for all.
+  # 0.67× or 1.10× on the same build (six pairs, 2026-12-02). So STARTUP_ROUNDS rounds, each of the
+  # three starts and Hugo's build, one after the other; the row gives the medians and the median of the
+  # rounds' ratios, each with its range. The corpus is read once first, untimed, so that the page cache
+  # is warm for all.
   for size in $SIZES; do
     dir=$(corpus "$size")
     : >"$OUT/startup-$size.tsv"
@@ -224,23 +230,26 @@ if section startup; then
       hugo_ms=- hugo_kib=-
       # each in turn goes first: at 50,000 posts the start that always came right after Hugo's build
       # (9 GiB at its peak) took 16.3 s down to 9.3 s over five rounds, the one after it 11.6 to 9.1 s
-      for run in $(seq 0 2 | awk -v r="$round" '{print ($1 + r) % 3}'); do
+      for run in $(seq 0 3 | awk -v r="$round" '{print ($1 + r) % 4}'); do
         case $run in
-          0) read -r cds_ms cds_mib <<<"$(ready_ms "$dir" "$CDS")" ;;
-          1) read -r plain_ms _ <<<"$(ready_ms "$dir" "")" ;;
-          2) if [ "$HAVE_HUGO" = yes ]; then read -r hugo_ms hugo_kib <<<"$(hugo_site "$dir" nogzip)"; fi ;;
+          0) read -r options_ms options_mib <<<"$(ready_ms "$dir" "$OPTIONS")" ;;
+          1) read -r cds_ms _ <<<"$(ready_ms "$dir" "$CDS")" ;;
+          2) read -r plain_ms _ <<<"$(ready_ms "$dir" "")" ;;
+          3) if [ "$HAVE_HUGO" = yes ]; then read -r hugo_ms hugo_kib <<<"$(hugo_site "$dir" nogzip)"; fi ;;
         esac
       done
-      printf '%s\t%s\t%s\t%s\t%s\n' "$cds_ms" "$cds_mib" "$plain_ms" "$hugo_ms" "$hugo_kib" >>"$OUT/startup-$size.tsv"
-      echo "  $size posts, round $round: Polyfeed $cds_ms ms (CDS), $plain_ms ms (no CDS), Hugo $hugo_ms ms" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$options_ms" "$options_mib" "$cds_ms" "$plain_ms" "$hugo_ms" "$hugo_kib" >>"$OUT/startup-$size.tsv"
+      echo "  $size posts, round $round: Polyfeed $options_ms ms (jvm.options), $cds_ms ms (archive alone), $plain_ms ms (neither), Hugo $hugo_ms ms" >&2
     done
     mem=$(field 2 | sort -n | tail -1)
     if [ "$HAVE_HUGO" = yes ]; then
-      hugo_mib=$(( $(field 5 | sort -n | tail -1) / 1024 ))
-      ratios=$(awk -F'\t' '{printf "%.2f\n", $1 / $4}' "$OUT/startup-$size.tsv" | spread)
-      row5 "$size" "$(field 1 | spread) ms, ${mem} MiB RSS" "$(field 3 | spread) ms" "$(field 4 | spread) ms, ${hugo_mib} MiB peak" "$ratios"
+      hugo_mib=$(( $(field 6 | sort -n | tail -1) / 1024 ))
+      cells "$size" "$(field 1 | spread) ms, ${mem} MiB RSS" "$(field 3 | spread) ms" "$(field 4 | spread) ms" \
+        "$(field 5 | spread) ms, ${hugo_mib} MiB peak" \
+        "$(awk -F'\t' '{printf "%.2f\n", $1 / $5}' "$OUT/startup-$size.tsv" | spread)" \
+        "$(awk -F'\t' '{printf "%.2f\n", $3 / $5}' "$OUT/startup-$size.tsv" | spread)"
     else
-      row5 "$size" "$(field 1 | spread) ms, ${mem} MiB RSS" "$(field 3 | spread) ms" "(hugo not installed)" "-"
+      cells "$size" "$(field 1 | spread) ms, ${mem} MiB RSS" "$(field 3 | spread) ms" "$(field 4 | spread) ms" "(hugo not installed)" "-" "-"
     fi
   done
   if [ "$HAVE_HUGO" = yes ]; then # nginx serves these, with gzip_static

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The class-data sharing archive the build trains ({@code src/build/ClassDataTraining.java}) is one the
  * JVM accepts and one that covers the start: the jar started from its folder as the README says, with
- * {@code -Xshare:on} (which refuses to start rather than run without the archive), serves its first
- * feed with nearly every class taken from the archive, not read from the jars.
+ * the options beside it ({@code java @jvm.options}, which name the archive) and {@code -Xshare:on}
+ * (which refuses to start rather than run without the archive), serves its first feed with nearly every
+ * class taken from the archive, not read from the jars, and with the compiler's thresholds it sets.
  */
 class ClassDataArchiveIT {
 
@@ -35,7 +36,7 @@ class ClassDataArchiveIT {
         Path log = Path.of("target", "class-data-archive-it.log").toAbsolutePath();
         Path classes = Path.of("target", "class-data-archive-it.classes").toAbsolutePath();
         Process server = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:on", "-XX:SharedArchiveFile=app-cds.jsa", "-Xlog:class+load=info:file=" + classes,
+                "@jvm.options", "-Xshare:on", "-XX:+PrintFlagsFinal", "-Xlog:class+load=info:file=" + classes,
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.management.port=" + management, "-Dquarkus.management.host=127.0.0.1",
                 "-Dpolyfeed.content-dir=" + Path.of("content").toAbsolutePath(), "-jar", "quarkus-run.jar"))
@@ -54,6 +55,9 @@ class ClassDataArchiveIT {
             // class files are older than CDS supports. 94 % here; Quarkus's own archive held 57 %
             assertTrue(shared >= loaded.size() * 0.9,
                     () -> shared + " of " + loaded.size() + " classes loaded until the first feed came from the archive");
+            String flags = read(log);
+            assertTrue(flags.matches("(?s).*\\bTier4InvocationThreshold += 50000 +\\{product\\} \\{command line\\}.*"),
+                    "C2's threshold is the one jvm.options sets");
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);

@@ -4,7 +4,8 @@
 #   - readiness is UP on the management port, and the public port does not serve health;
 #   - it runs as uid 185, not root, with a read-only root filesystem (--read-only, a noexec tmpfs on /tmp),
 #     and serves with Netty's native epoll all the same;
-#   - java maps the image's class-data sharing archive (the build's, or one the image trained with its java);
+#   - java starts with jvm.options and maps the class-data sharing archive it names (the build's, or one the
+#     image trained with its java);
 #   - content is mounted read-only from the host, and with POLYFEED_WATCH=true an edit there reaches readers;
 #   - SIGTERM (podman stop) turns readiness DOWN at once, keeps serving for the shutdown delay and stops
 #     the container cleanly (exit code 0) within the grace period.
@@ -149,9 +150,10 @@ check "the public port answers POST with 405" test "$(curl -s -o /dev/null -w '%
 PID=$(pm inspect --format '{{.State.Pid}}' "$NAME")
 check "java runs as uid 185, not root (host's view of the process)" test "$(stat -c %u "/proc/$PID")" = 185
 check "the image's user is 185:0" test "$(pm image inspect --format '{{.Config.User}}' "$IMAGE")" = 185:0
-# the image keeps the build's class-data archive when its java accepts it, else trains its own
+# the image keeps the build's class-data archive when its java accepts it, else trains its own; only
+# jvm.options names it, so a mapped archive also shows that java read the options beside the jar
 archive_mapped() { grep -q '/deployments/app-cds.jsa' "/proc/$PID/maps"; }
-check "java starts with a class-data archive it accepts (mapped)" archive_mapped
+check "java starts with jvm.options and the class-data archive it names (mapped)" archive_mapped
 check "the root filesystem is read-only (podman)" test "$(pm inspect --format '{{.HostConfig.ReadonlyRootfs}}' "$NAME")" = true
 writable() { pm exec "$NAME" sh -c "echo x >'$1' && rm '$1'" 2>/dev/null; }
 not_writable() { ! writable "$1"; }

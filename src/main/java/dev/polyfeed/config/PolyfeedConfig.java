@@ -184,8 +184,9 @@ public interface PolyfeedConfig {
     interface Websub {
         /**
          * URL of the WebSub hub that subscribers are sent to; unset by default. When set, every feed
-         * carries {@code rel="hub"} next to its {@code rel="self"} link, as WebSub requires, and each
-         * reload that changes a feed tells the hub which ones changed.
+         * carries {@code rel="hub"} next to its {@code rel="self"} link, inside and in its answer's
+         * {@code Link} header fields, as WebSub requires, and each reload that changes a feed tells the
+         * hub which ones changed.
          */
         Optional<String> hub();
 

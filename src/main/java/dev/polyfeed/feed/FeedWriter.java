@@ -94,6 +94,21 @@ public final class FeedWriter {
         };
     }
 
+    /**
+     * The WebSub discovery links of a feed document as HTTP {@code Link} field values (RFC 8288), one
+     * field each: its hub and its self, the same two the document carries inside. WebSub (section 4)
+     * requires them in the response's header; the links in the document are what subscribers that
+     * read only the body find. None without a hub.
+     */
+    public List<String> discoveryLinks(Address.FeedDocument address) {
+        return hub.map(url -> List.of(linkValue(url, "hub"), linkValue(address.url(site), "self"))).orElse(List.of());
+    }
+
+    /** A field value is ASCII: a non-ASCII character a configured URL may hold is percent-encoded. */
+    private static String linkValue(String url, String rel) {
+        return "<" + URI.create(url).toASCIIString() + ">; rel=\"" + rel + "\"";
+    }
+
     /** The links every document carries: self, hub, and its place in the feed's history. */
     private List<Link> historyLinks(Address.FeedDocument address, FeedPage page) {
         String type = address.format().mediaType();

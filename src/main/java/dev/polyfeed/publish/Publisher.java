@@ -137,7 +137,7 @@ public final class Publisher {
                 FeedPage page = FeedPage.of(posts(document.scope()), feedSize, document.page());
                 Kind kind = page.isCurrent() ? Kind.CURRENT : Kind.ARCHIVE;
                 render = () -> Representation.of(kind, feeds.write(document, page), document.format().mediaType() + UTF_8,
-                        newest(page.posts()));
+                        newest(page.posts())).withLinks(feeds.discoveryLinks(document));
             } else if (address instanceof Address.ScopePage scopePage) {
                 FeedPage page = FeedPage.of(posts(scopePage.scope()), feedSize, 0);
                 render = () -> Representation.of(Kind.CURRENT, pages.feed(scopePage.scope().in(FeedFormat.RSS), page), HTML,

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.Deflater;
@@ -26,9 +27,12 @@ import java.util.zip.GZIPOutputStream;
  * @param etag strong entity tag of the identity bytes, quoted
  * @param gzipEtag strong entity tag of the gzip'd bytes, quoted: another representation, another tag
  * @param httpDate {@code lastModified} as HTTP writes dates, for {@code Last-Modified}
+ * @param links {@code Link} field values (RFC 8288) its 200 carries, one field each: a feed's WebSub hub
+ *        and self; derived from the body (a feed carries the same links inside), so one entity tag
+ *        always has the same links
  */
 public record Representation(Kind kind, byte[] body, byte[] gzipBody, String mediaType, Instant lastModified,
-        String etag, String gzipEtag, String httpDate) {
+        String etag, String gzipEtag, String httpDate, List<String> links) {
 
     /** RFC 9110's IMF-fixdate; {@code RFC_1123_DATE_TIME} would drop the leading zero of the day. */
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -53,12 +57,18 @@ public record Representation(Kind kind, byte[] body, byte[] gzipBody, String med
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(gzipEtag, "gzipEtag");
         Objects.requireNonNull(httpDate, "httpDate");
+        links = List.copyOf(links);
     }
 
     public static Representation of(Kind kind, byte[] body, String mediaType, Instant lastModified) {
         String etag = etagOf(body);
         return new Representation(kind, body, gzip(body), mediaType, lastModified, etag,
-                etag.substring(0, etag.length() - 1) + "-gz\"", httpDate(lastModified));
+                etag.substring(0, etag.length() - 1) + "-gz\"", httpDate(lastModified), List.of());
+    }
+
+    /** This representation with the {@code Link} fields its 200 carries. */
+    public Representation withLinks(List<String> fieldValues) {
+        return new Representation(kind, body, gzipBody, mediaType, lastModified, etag, gzipEtag, httpDate, fieldValues);
     }
 
     /** An instant as HTTP writes dates (IMF-fixdate, to the second), for {@code Last-Modified} and {@code Date}. */

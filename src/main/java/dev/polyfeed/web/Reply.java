@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.netty.buffer.Unpooled;
 import io.netty.util.AsciiString;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -71,10 +72,12 @@ record Reply(int status, List<Header> headers, byte[] body, DocumentKind kind, b
         metrics.sent(this, request.method() == HttpMethod.HEAD);
         HttpServerResponse response = request.response();
         response.setStatusCode(status);
-        // by index: an immutable list's iterator would be one more object per request
+        // by index: an immutable list's iterator would be one more object per request; added, not put,
+        // since a name may come more than once (a feed's two Link fields)
+        MultiMap fields = response.headers();
         for (int i = 0; i < headers.size(); i++) {
             Header header = headers.get(i);
-            response.putHeader(header.name(), header.value());
+            fields.add(header.name(), header.value());
         }
         if (body == null) {
             response.end();

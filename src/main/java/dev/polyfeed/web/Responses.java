@@ -136,6 +136,9 @@ final class Responses {
         headers.add(EXPOSE);
         List<Reply.Header> notModified = List.copyOf(headers);
         headers.add(new Reply.Header(HttpHeaders.CONTENT_TYPE, document.mediaType()));
+        for (String link : document.links()) {
+            headers.add(new Reply.Header(LINK, link));
+        }
         if (document.mediaType().startsWith("text/html")) {
             headers.addAll(PAGE_SAFETY);
         }
@@ -149,6 +152,7 @@ final class Responses {
     }
 
     private static final Reply.Header CORS = new Reply.Header(ALLOW_ORIGIN, "*");
+    private static final CharSequence LINK = io.vertx.core.http.HttpHeaders.createOptimized("Link");
     private static final Reply.Header GZIP = new Reply.Header(HttpHeaders.CONTENT_ENCODING, "gzip");
     private static final Reply.Header EXPOSE = new Reply.Header(EXPOSE_HEADERS, EXPOSED);
     private static final Reply.Header VARY = new Reply.Header(HttpHeaders.VARY, "Accept-Encoding");

@@ -66,6 +66,20 @@ public record Representation(Kind kind, byte[] body, byte[] gzipBody, String med
                 etag.substring(0, etag.length() - 1) + "-gz\"", httpDate(lastModified), List.of());
     }
 
+    /**
+     * This representation as an answer sent at {@code epochSecond} dates it. RFC 9110 (section 8.8.2.1)
+     * has a server with a clock send no {@code Last-Modified} later than the answer's {@code Date}, and
+     * that date instead of one ahead of it: a post dated ahead and served at once, as Jekyll's
+     * {@code future: true} and Docusaurus serve it, dates its feeds ahead.
+     */
+    public Representation notAfter(long epochSecond) {
+        if (lastModified.getEpochSecond() <= epochSecond) {
+            return this;
+        }
+        Instant answered = Instant.ofEpochSecond(epochSecond);
+        return new Representation(kind, body, gzipBody, mediaType, answered, etag, gzipEtag, httpDate(answered), links);
+    }
+
     /** This representation with the {@code Link} fields its 200 carries. */
     public Representation withLinks(List<String> fieldValues) {
         return new Representation(kind, body, gzipBody, mediaType, lastModified, etag, gzipEtag, httpDate, fieldValues);

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +20,7 @@ import dev.polyfeed.address.AddressParser;
 import dev.polyfeed.content.Catalog;
 import dev.polyfeed.content.Post;
 import dev.polyfeed.content.StaticFiles;
+import dev.polyfeed.publish.Representation;
 
 /**
  * The images and files beside a Hugo, Docusaurus or Jekyll post ({@code my-post/index.md} with
@@ -76,8 +75,8 @@ final class BundleFiles {
     }
 
     /** The file's bytes as an answer, or empty when it is not there (read from disk: not on the event loop). */
-    static Optional<Reply> read(Located located, Function<CharSequence, String> header) {
-        return read(located.folder(), located.file(), located.type(), header);
+    static Optional<Reply> read(Located located, Function<CharSequence, String> header, long answeredAt) {
+        return read(located.folder(), located.file(), located.type(), header, answeredAt);
     }
 
     /**
@@ -86,8 +85,11 @@ final class BundleFiles {
      * inside the folder any more (replaced by a link, say, since the site was read).
      *
      * @param header the request's header by name, or null
+     * @param answeredAt the second the answer's {@code Date} names: a file modified later than that (its
+     *        time set ahead) is sent as modified then, as RFC 9110 section 8.8.2.1 requires
      */
-    static Optional<Reply> read(Path folder, Path file, String type, Function<CharSequence, String> header) {
+    static Optional<Reply> read(Path folder, Path file, String type, Function<CharSequence, String> header,
+            long answeredAt) {
         try {
             Path real = file.toRealPath();
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !real.startsWith(folder.toRealPath())
@@ -96,10 +98,13 @@ final class BundleFiles {
             }
             byte[] bytes = Files.readAllBytes(real);
             Instant modified = Files.getLastModifiedTime(real).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            if (modified.getEpochSecond() > answeredAt) {
+                modified = Instant.ofEpochSecond(answeredAt);
+            }
             String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(
                     Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(bytes), 12)) + "\"";
             List<Reply.Header> headers = new ArrayList<>(List.of(new Reply.Header("ETag", etag),
-                    new Reply.Header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC))),
+                    new Reply.Header("Last-Modified", Representation.httpDate(modified)),
                     new Reply.Header("Cache-Control", "public, max-age=86400"),
                     new Reply.Header("Access-Control-Allow-Origin", "*"),
                     new Reply.Header("X-Content-Type-Options", "nosniff")));

@@ -65,7 +65,8 @@ class DocumentRoute {
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
         // first, so that every answer has it, whichever route sends it (JAX-RS's and Quarkus's own too)
-        request.response().putHeader(ServerDate.DATE, date.now());
+        ServerDate.Stamp now = date.stamp();
+        request.response().putHeader(ServerDate.DATE, now.value());
         String uri = request.uri();
         String encoded = RequestUris.encoded(uri);
         if (!encoded.equals(uri)) {
@@ -93,12 +94,12 @@ class DocumentRoute {
         DocumentKind kind = DocumentKind.of(address.get(), view);
         Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            Responses.document(kind, cached.get(), negotiated, header, caching).send(request, metrics);
+            Responses.document(kind, cached.get(), negotiated, header, caching, now.second()).send(request, metrics);
             return;
         }
         // a document's first request renders and compresses it: real work, off the event loop
         context.vertx().executeBlocking(() -> publication.find(path, view).orElseThrow(), false)
-                .onSuccess(document -> Responses.document(kind, document, negotiated, header, caching)
+                .onSuccess(document -> Responses.document(kind, document, negotiated, header, caching, now.second())
                         .send(request, metrics))
                 .onFailure(failure -> Responses.unrendered(failure, kind).ifPresentOrElse(
                         reply -> reply.send(request, metrics), () -> context.fail(failure)));

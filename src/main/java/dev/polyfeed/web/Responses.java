@@ -83,9 +83,11 @@ final class Responses {
      * @param negotiated whether the document's address also serves another representation by Accept
      *        (a feed and its page), which caches must then tell apart
      * @param header the request's header by name, or null
+     * @param answeredAt the second the answer's {@code Date} names, which its {@code Last-Modified} may not pass
      */
-    static Reply document(DocumentKind kind, Representation document, boolean negotiated, Function<CharSequence, String> header,
-            Caching caching) {
+    static Reply document(DocumentKind kind, Representation dated, boolean negotiated, Function<CharSequence, String> header,
+            Caching caching, long answeredAt) {
+        Representation document = dated.notAfter(answeredAt);
         boolean gzip = acceptsGzip(header.apply(ACCEPT_ENCODING));
         String etag = gzip ? document.gzipEtag() : document.etag();
         String ifNoneMatch = header.apply(IF_NONE_MATCH);

@@ -31,11 +31,13 @@ public class SiteResource {
     private final PublicationStore store;
     private final Responses.Caching caching;
     private final ServingMetrics metrics;
+    private final ServerDate date;
 
-    SiteResource(PublicationStore store, PolyfeedConfig config, ServingMetrics metrics) {
+    SiteResource(PublicationStore store, PolyfeedConfig config, ServingMetrics metrics, ServerDate date) {
         this.store = store;
         this.caching = Responses.Caching.of(config.http());
         this.metrics = metrics;
+        this.date = date;
     }
 
     @GET
@@ -52,20 +54,21 @@ public class SiteResource {
         }
         // "/tr/rss.xml/" is the feed, but its relative links would resolve a folder too deep: one address
         boolean trailingSlash = request.path().length() > 1 && request.path().endsWith("/");
-        return serve(publication, segments.get(), headers, trailingSlash, head);
+        return serve(publication, segments.get(), headers, trailingSlash, head, date.secondOf(request.response()));
     }
 
     /**
      * Runs on the event loop: a rendered document is only bytes to pick. A document's first request
      * renders and compresses it, which is real work, so that one request moves to a worker thread.
      */
+    /** @param answeredAt the second the answer's {@code Date} names, which no {@code Last-Modified} may pass */
     private Uni<Response> serve(Publication publication, List<String> segments, HttpHeaders headers,
-            boolean trailingSlash, boolean head) {
+            boolean trailingSlash, boolean head, long answeredAt) {
         // images beside a generator site's post; read from disk, so off the event loop
         Optional<BundleFiles.Located> file = trailingSlash ? Optional.empty()
                 : BundleFiles.locate(publication.catalog(), segments);
         if (file.isPresent()) {
-            return Uni.createFrom().item(() -> BundleFiles.read(file.get(), byName(headers)).map(reply -> reply.toResponse(metrics, head))
+            return Uni.createFrom().item(() -> BundleFiles.read(file.get(), byName(headers), answeredAt).map(reply -> reply.toResponse(metrics, head))
                     .orElseGet(() -> Responses.notFound("No file '" + dev.polyfeed.address.AddressParser.quoted(segments.get(segments.size() - 1))
                             + "' beside this post.").toResponse(metrics, head)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -74,12 +77,12 @@ public class SiteResource {
         Router.Route route = new Router(publication).route(segments);
         if (route instanceof Router.Found found) {
             return trailingSlash ? Uni.createFrom().item(Responses.movedTo(found.path()).toResponse(metrics, head))
-                    : document(publication, found, headers, head);
+                    : document(publication, found, headers, head, answeredAt);
         }
         if (route instanceof Router.File site && !trailingSlash) {
             // the site's own file, listed when it was read; read from disk, so off the event loop
             return Uni.createFrom().item(() -> BundleFiles.read(site.file().root(), site.file().file(), site.file().type(),
-                    byName(headers)).orElseGet(() -> Responses.notFound("Nothing at this path any more."))
+                    byName(headers), answeredAt).orElseGet(() -> Responses.notFound("Nothing at this path any more."))
                     .toResponse(metrics, head)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         if (route instanceof Router.Moved moved) {
@@ -89,7 +92,8 @@ public class SiteResource {
         return Uni.createFrom().item(Responses.notFound(reason).toResponse(metrics, head));
     }
 
-    private Uni<Response> document(Publication publication, Router.Found found, HttpHeaders headers, boolean head) {
+    private Uni<Response> document(Publication publication, Router.Found found, HttpHeaders headers, boolean head,
+            long answeredAt) {
         String path = found.path();
         boolean negotiated = publication.hasView(found.address());
         java.util.function.Function<CharSequence, String> header = byName(headers);
@@ -97,12 +101,12 @@ public class SiteResource {
         DocumentKind kind = DocumentKind.of(found.address(), view);
         Optional<Representation> cached = publication.cached(path, view);
         if (cached.isPresent()) {
-            return Uni.createFrom().item(Responses.document(kind, cached.get(), negotiated, header, caching)
+            return Uni.createFrom().item(Responses.document(kind, cached.get(), negotiated, header, caching, answeredAt)
                     .toResponse(metrics, head));
         }
         return Uni.createFrom()
                 .item(() -> Responses.document(kind, publication.find(path, view).orElseThrow(), negotiated,
-                        header, caching).toResponse(metrics, head))
+                        header, caching, answeredAt).toResponse(metrics, head))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(failure -> Responses.unrendered(failure, kind).isPresent())
                 .recoverWithItem(failure -> Responses.unrendered(failure, kind).orElseThrow().toResponse(metrics, head));

@@ -188,13 +188,6 @@ class FeedsTest {
         assertFalse(new String(fetch("/tr/atom.xml")).contains("\u0008"));
     }
 
-    /** No hub is configured here: a feed names none, in its header or inside (see WebSubTest for one). */
-    @Test
-    void withoutAHubAFeedHasNoLinkField() {
-        assertEquals(List.of(), given().get("/ar/atom.xml").headers().getValues("Link"));
-        assertEquals("", feed("/ar/atom.xml").text("/a:feed/a:link[@rel='hub']/@href"));
-    }
-
     static Element html(String fragment) {
         Document document = Jsoup.parseBodyFragment(fragment);
         assertTrue(document.body().childrenSize() == 1, "the body is wrapped in one element: " + fragment);

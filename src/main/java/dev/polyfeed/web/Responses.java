@@ -30,8 +30,8 @@ final class Responses {
     static final String ALLOWED_METHODS = "GET, HEAD";
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
-    /** What a script on another origin may read: the validators it needs to revalidate. */
-    static final String EXPOSED = "ETag, Last-Modified";
+    /** What a web-based reader's script may read: the validators, and a feed's WebSub discovery links. */
+    static final String EXPOSED = "ETag, Last-Modified, Link";
 
     private Responses() {
     }

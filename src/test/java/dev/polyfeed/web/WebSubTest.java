@@ -65,6 +65,8 @@ class WebSubTest {
                 List<String[]> links = links(response);
                 assertEquals(List.of(HUB), hrefs(links, "hub"), path + ": the hub in the header");
                 assertEquals(List.of(self), hrefs(links, "self"), path + ": one self in the header, the document's own");
+                // a web-based reader's script reads them only if the answer exposes them (Fetch's CORS)
+                assertEquals("ETag, Last-Modified, Link", response.header("Access-Control-Expose-Headers"), path);
             }
         });
         assertEquals(FeedsTest.BASE + "/tr/tags/ai/rss.xml", selfInside.get("/tr/tags/ai/rss.xml"));

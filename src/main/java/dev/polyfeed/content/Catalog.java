@@ -175,8 +175,9 @@ public final class Catalog {
             }
             if (listing.listedAt(now)) {
                 if (post.updated().isAfter(now) && post.updated().isAfter(post.published())) {
-                    // an update dated ahead counts from its instant on: a feed's Last-Modified may not be
-                    // later than its Date (RFC 9110, 8.8.2.1), nor its Atom updated later than now
+                    // an update dated ahead counts from its instant on: until then no feed says the post
+                    // was updated later than now (Atom's updated), and the republish at that instant
+                    // shows it (the answer's Last-Modified is kept within its Date when served, for all)
                     published.add(post.beforeItsUpdate());
                     next = post.updated().isBefore(next) ? post.updated() : next;
                 } else {

@@ -99,6 +99,7 @@ public class PublicationStore {
     private long listingGeneration;
     /** The longest single wait for it, after which the wall clock is read again. */
     private static final Duration LISTING_CHANGE_STEP = Duration.ofMinutes(10);
+    private final Duration listingStep;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             daemonThreads("polyfeed-content-check", Thread.NORM_PRIORITY));
     private volatile ContentWatcher watcher;
@@ -112,16 +113,22 @@ public class PublicationStore {
     private final Consumer<Publication> published;
 
     PublicationStore(PolyfeedConfig config, Clock clock) {
-        this(config, clock, publication -> { });
+        this(config, clock, LISTING_CHANGE_STEP);
+    }
+
+    /** With a shorter step, so that a test sees a wall clock set meanwhile read again in seconds. */
+    PublicationStore(PolyfeedConfig config, Clock clock, Duration listingStep) {
+        this(config, clock, listingStep, publication -> { });
     }
 
     @Inject
     PublicationStore(PolyfeedConfig config, Clock clock, Event<Published> published) {
-        this(config, clock, publication -> published.fire(new Published(publication)));
+        this(config, clock, LISTING_CHANGE_STEP, publication -> published.fire(new Published(publication)));
     }
 
-    private PublicationStore(PolyfeedConfig config, Clock clock, Consumer<Publication> published) {
+    private PublicationStore(PolyfeedConfig config, Clock clock, Duration listingStep, Consumer<Publication> published) {
         this.published = published;
+        this.listingStep = listingStep;
         this.config = config;
         this.clock = clock;
         this.root = Path.of(config.contentDir());
@@ -252,7 +259,7 @@ public class PublicationStore {
         // meanwhile (or the machine suspended): long waits are taken in steps, each reading the time again
         long millis = Math.max(0, Duration.between(clock.instant(), due).toMillis()) + 1;
         try {
-            return poller.schedule(() -> listingTimeCame(due, generation), Math.min(millis, LISTING_CHANGE_STEP.toMillis()),
+            return poller.schedule(() -> listingTimeCame(due, generation), Math.min(millis, listingStep.toMillis()),
                     TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             return null;

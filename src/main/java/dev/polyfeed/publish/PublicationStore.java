@@ -98,7 +98,7 @@ public class PublicationStore {
     private ScheduledFuture<?> listingWait;
     private long listingGeneration;
     /** The longest single wait for it, after which the wall clock is read again. */
-    private static final Duration LISTING_CHANGE_STEP = Duration.ofMinutes(10);
+    static final Duration LISTING_CHANGE_STEP = Duration.ofMinutes(10);
     private final Duration listingStep;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             daemonThreads("polyfeed-content-check", Thread.NORM_PRIORITY));

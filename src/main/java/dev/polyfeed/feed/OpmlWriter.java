@@ -27,8 +27,9 @@ public final class OpmlWriter {
         Element body = new Element("body");
         scopes.stream().filter(scope -> scope.folders().isEmpty()).forEach(scope -> body.addContent(outline(site, scope, format)));
         for (Language language : catalog.languages()) {
-            Element group = new Element("outline").setAttribute("text", language.nativeName())
-                    .setAttribute("title", language.nativeName());
+            // a folder has text alone: any attribute a subscription has (title, version…) on an outline
+            // without a type reads as a subscription with its type missing
+            Element group = new Element("outline").setAttribute("text", language.nativeName());
             scopes.stream().filter(scope -> scope.languageIfAny().equals(Optional.of(language)))
                     .forEach(scope -> group.addContent(outline(site, scope, format)));
             body.addContent(group);
@@ -47,8 +48,8 @@ public final class OpmlWriter {
 
     /**
      * One subscription. OPML 2.0 types every feed of a subscription list {@code rss}, whatever its format
-     * (readers look at the document itself); {@code version} says which format it is for the readers
-     * that read it: RSS2 as the specification names it, and the feed's own name for the others.
+     * (readers look at the document itself). Its {@code version} names only RSS's versions, so an Atom or
+     * JSON feed has none rather than a name no reader knows.
      */
     private static Element outline(Site site, FeedScope scope, FeedFormat format) {
         Element outline = new Element("outline")
@@ -56,12 +57,10 @@ public final class OpmlWriter {
                 .setAttribute("text", scope.title(site))
                 .setAttribute("title", scope.title(site))
                 .setAttribute("xmlUrl", scope.in(format).url(site))
-                .setAttribute("htmlUrl", scope.page().url(site))
-                .setAttribute("version", switch (format) {
-                    case RSS -> "RSS2";
-                    case ATOM -> "ATOM";
-                    case JSON -> "JSONFEED";
-                });
+                .setAttribute("htmlUrl", scope.page().url(site));
+        if (format == FeedFormat.RSS) {
+            outline.setAttribute("version", "RSS2");
+        }
         scope.languageIfAny().ifPresent(language -> outline.setAttribute("language", language.tag()));
         return outline;
     }

@@ -44,6 +44,11 @@ class SiteTest {
             String file = list.equals("/feeds.opml") ? "rss.xml" : list.equals("/feeds-atom.opml") ? "atom.xml" : "feed.json";
             assertTrue(listed.stream().allMatch(url -> url.endsWith("/" + file)), list);
             assertEquals(List.of(), opml.texts("//outline[@xmlUrl and @type!='rss']/@xmlUrl"), list);
+            // OPML 2.0's versions are RSS's (RSS, RSS1, RSS2, scriptingNews): none is named for Atom or JSON
+            assertEquals(list.equals("/feeds.opml") ? listed.size() : 0, opml.count("//outline[@version='RSS2']"), list);
+            assertEquals(0, opml.count("//outline[@version!='RSS2']"), list);
+            // folders carry their name only; a title there makes them read as subscriptions with no type
+            assertEquals(List.of(), opml.texts("//outline[not(@type)]/@*[name()!='text']"), list);
             assertEquals(List.of("ar", "en", "pt-BR", "tr"),
                     opml.texts("/opml/body/outline[@text!='Tags and authors, all languages']/outline[1]/@language"));
             urls.addAll(listed);
